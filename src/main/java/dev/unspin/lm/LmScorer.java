@@ -1,0 +1,109 @@
+package dev.unspin.lm;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Scores text tokens with an {@link NgramModel}, bridging the model's conventions in the scorer
+ * rather than in the text: tokens are lower-cased, curly apostrophes straightened, numbers spelled
+ * out, punctuation dropped (the Sphinx model has none) and the sentence wrapped in &lt;s&gt; ... &lt;/s&gt;.
+ * Thread-safe: it holds only the immutable model.
+ */
+public final class LmScorer {
+    /** Marks a token that the model does not see at all (punctuation). */
+    public static final int[] NONE = new int[0];
+
+    private final NgramModel model;
+    private final int bos;
+    private final int eos;
+
+    public LmScorer(NgramModel model) {
+        this.model = model;
+        this.bos = model.id("<s>");
+        this.eos = model.id("</s>");
+    }
+
+    public NgramModel model() {
+        return model;
+    }
+
+    public int bos() {
+        return bos;
+    }
+
+    public int eos() {
+        return eos;
+    }
+
+    /** Model ids for one text token: usually one id, several for a spelled-out number, none for punctuation. */
+    public int[] ids(String token) {
+        if (isPunctuation(token)) {
+            return NONE;
+        }
+        String t = token.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('\u2018', '\'');
+        int id = model.id(t);
+        if (id >= 0) {
+            return new int[] {id};
+        }
+        if (Character.isDigit(t.charAt(0))) {
+            List<String> words = new ArrayList<>(4);
+            if (NumberWords.spell(t, words)) {
+                int[] r = new int[words.size()];
+                for (int i = 0; i < r.length; i++) {
+                    r[i] = model.id(words.get(i));
+                }
+                return r;
+            }
+        }
+        return new int[] {-1};
+    }
+
+    static boolean isPunctuation(String token) {
+        for (int i = 0; i < token.length(); i++) {
+            if (Character.isLetterOrDigit(token.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Ids of a whole token sequence, without sentence markers. */
+    public int[] idsOf(List<String> tokens) {
+        int[] buf = new int[tokens.size() + 8];
+        int n = 0;
+        for (String t : tokens) {
+            for (int id : ids(t)) {
+                if (n == buf.length) {
+                    buf = Arrays.copyOf(buf, n * 2);
+                }
+                buf[n++] = id;
+            }
+        }
+        return Arrays.copyOf(buf, n);
+    }
+
+    /** log10 probability of a sentence, &lt;s&gt; and &lt;/s&gt; included. */
+    public double sentenceLogProb(List<String> tokens) {
+        int[] body = idsOf(tokens);
+        int[] all = new int[body.length + 2];
+        all[0] = bos;
+        System.arraycopy(body, 0, all, 1, body.length);
+        all[all.length - 1] = eos;
+        double sum = 0;
+        for (int i = 2; i <= all.length; i++) {
+            sum += model.logProb(all, 0, i);
+        }
+        return sum;
+    }
+
+    /** Per-token log10 probabilities of ids[1..], given ids[0] = &lt;s&gt;. */
+    public double[] tokenLogProbs(int[] ids) {
+        double[] r = new double[ids.length];
+        for (int i = 1; i < ids.length; i++) {
+            r[i] = model.logProb(ids, 0, i + 1);
+        }
+        return r;
+    }
+}
