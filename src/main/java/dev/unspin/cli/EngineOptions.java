@@ -1,0 +1,58 @@
+package dev.unspin.cli;
+
+import dev.unspin.dictionary.DictionaryException;
+import dev.unspin.dictionary.DictionaryLoader;
+import dev.unspin.dictionary.PhraseDictionary;
+import dev.unspin.lm.LmScorer;
+import dev.unspin.lm.NgramModel;
+import dev.unspin.restore.Options;
+import dev.unspin.restore.Restorer;
+import dev.unspin.text.TextAnalyzer;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** Options shared by every command that restores text: dictionaries and language model. */
+final class EngineOptions {
+    @Option(names = "--dict", paramLabel = "FILE", description = "Extra dictionary file, on top of the bundled ones (repeatable).")
+    List<Path> dicts = new ArrayList<>();
+
+    @Option(names = "--no-bundled-dicts", description = "Use only the --dict files.")
+    boolean noBundled;
+
+    @Option(names = "--lm", paramLabel = "MODEL", description = "Language model (.ulm). Default: $UNSPIN_LM, else models/en-us.ulm beside the jar, else ~/.cache/unspin/en-us.ulm.")
+    Path lm;
+
+    @Option(names = "--no-lm", description = "No language model: apply only 'always' entries (fast, conservative).")
+    boolean noLm;
+
+    @Option(names = "--margin", paramLabel = "LOG10", description = "Context entries fire only when the sentence becomes this much more probable (log10). Default: ${DEFAULT-VALUE}.")
+    double margin = Options.defaults().contextMargin();
+
+    NgramModel openModel() throws IOException {
+        Path p = lm != null ? lm : ModelLocator.find();
+        if (p == null) {
+            throw new ModelMissingException("no language model found (looked in " + ModelLocator.candidates()
+                    + "); run the setup command from the README, or pass --lm MODEL or --no-lm");
+        }
+        return NgramModel.open(p);
+    }
+
+    Restorer restorer() throws IOException, DictionaryException {
+        TextAnalyzer analyzer = TextAnalyzer.english();
+        PhraseDictionary dict = new DictionaryLoader(analyzer).load(!noBundled, dicts);
+        LmScorer scorer = noLm ? null : new LmScorer(openModel());
+        return new Restorer(analyzer, dict, scorer, Options.defaults().withContextMargin(margin));
+    }
+
+    /** The model cannot be found: exit code MODEL, like a corrupt one. */
+    static final class ModelMissingException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        ModelMissingException(String m) {
+            super(m);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.unspin.dictionary;
+
+import dev.unspin.text.TextAnalyzer;
+import dev.unspin.text.Token;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Loads dictionaries: the bundled ones (listed in /dictionaries/index.txt on the classpath,
+ * copied from the project's dictionaries/ folder) and any extra files the user names.
+ */
+public final class DictionaryLoader {
+    public static final String BUNDLED_INDEX = "/dictionaries/index.txt";
+
+    private final DictionaryParser parser;
+
+    public DictionaryLoader(TextAnalyzer analyzer) {
+        Function<String, List<String>> tok = phrase -> analyzer.tokens(phrase, 0, phrase.length()).stream().map(Token::text).toList();
+        this.parser = new DictionaryParser(tok, Inflector.english());
+    }
+
+    public DictionaryParser parser() {
+        return parser;
+    }
+
+    /** Names of the bundled dictionary files, in load order. */
+    public static List<String> bundledNames() throws IOException {
+        List<String> names = new ArrayList<>();
+        try (BufferedReader r = reader(open(BUNDLED_INDEX))) {
+            for (String l; (l = r.readLine()) != null; ) {
+                l = l.strip();
+                if (!l.isEmpty() && !l.startsWith("#")) {
+                    names.add(l);
+                }
+            }
+        }
+        return names;
+    }
+
+    private static InputStream open(String resource) throws IOException {
+        InputStream in = DictionaryLoader.class.getResourceAsStream(resource);
+        if (in == null) {
+            throw new IOException("bundled resource " + resource + " is missing from the build");
+        }
+        return in;
+    }
+
+    /** Strict UTF-8: a malformed byte is an error, not a silent replacement character. */
+    public static BufferedReader reader(InputStream in) {
+        CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        return new BufferedReader(new InputStreamReader(in, dec));
+    }
+
+    public List<DictionaryParser.Line> bundledLines() throws IOException, DictionaryException {
+        List<DictionaryParser.Line> out = new ArrayList<>();
+        for (String name : bundledNames()) {
+            try (BufferedReader r = reader(open("/dictionaries/" + name))) {
+                out.addAll(parser.parseLines(name, r));
+            }
+        }
+        return out;
+    }
+
+    public List<DictionaryParser.Line> fileLines(Path file) throws IOException, DictionaryException {
+        try (BufferedReader r = reader(Files.newInputStream(file))) {
+            return parser.parseLines(file.toString(), r);
+        }
+    }
+
+    /** Bundled dictionaries (unless withBundled is false) plus the extra files, as one trie. */
+    public PhraseDictionary load(boolean withBundled, List<Path> extra) throws IOException, DictionaryException {
+        List<DictionaryParser.Line> lines = new ArrayList<>();
+        if (withBundled) {
+            lines.addAll(bundledLines());
+        }
+        for (Path p : extra) {
+            lines.addAll(fileLines(p));
+        }
+        return build(lines);
+    }
+
+    public PhraseDictionary build(List<DictionaryParser.Line> lines) throws DictionaryException {
+        List<Entry> entries = new ArrayList<>(lines.size() * 2);
+        for (DictionaryParser.Line l : lines) {
+            entries.addAll(parser.expand(l));
+        }
+        return new PhraseDictionary(entries);
+    }
+}

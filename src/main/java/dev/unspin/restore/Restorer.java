@@ -1,0 +1,233 @@
+package dev.unspin.restore;
+
+import dev.unspin.dictionary.Entry;
+import dev.unspin.dictionary.Kind;
+import dev.unspin.dictionary.PhraseDictionary;
+import dev.unspin.lm.LmScorer;
+import dev.unspin.text.Sentence;
+import dev.unspin.text.TextAnalyzer;
+import dev.unspin.text.Token;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Restores spun text: text -> sentences and tokens -> dictionary candidates (a lattice per
+ * sentence) -> the path the language model scores best -> edits -> output. Everything not
+ * repaired is copied byte for byte. Thread-safe and free of I/O: build one and share it.
+ */
+public final class Restorer {
+    private final TextAnalyzer analyzer;
+    private final PhraseDictionary dictionary;
+    private final LmScorer scorer;
+    private final Options options;
+    private final Decoder decoder;
+
+    /** @param scorer the language model, or null to apply "always" entries only */
+    public Restorer(TextAnalyzer analyzer, PhraseDictionary dictionary, LmScorer scorer, Options options) {
+        this.analyzer = Objects.requireNonNull(analyzer);
+        this.dictionary = Objects.requireNonNull(dictionary);
+        this.options = scorer == null ? options.withLanguageModel(false) : options;
+        this.scorer = this.options.useLanguageModel() ? scorer : null;
+        this.decoder = this.scorer == null ? null : new Decoder(this.scorer, options.beam());
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    public Result restore(String text) {
+        List<Sentence> sentences = analyzer.sentences(text);
+        List<List<List<PhraseDictionary.Match>>> matches = new ArrayList<>(sentences.size());
+        boolean spinnerSeen = false;
+        for (Sentence s : sentences) {
+            List<List<PhraseDictionary.Match>> perToken = new ArrayList<>(s.tokens().size());
+            for (int i = 0; i < s.tokens().size(); i++) {
+                List<PhraseDictionary.Match> m = protectedToken(s.tokens().get(i)) ? List.of() : dictionary.matchesAt(s.tokens(), i);
+                perToken.add(m);
+                for (PhraseDictionary.Match x : m) {
+                    spinnerSeen |= x.entries().stream().anyMatch(e -> e.kind() == Kind.ALWAYS);
+                }
+            }
+            matches.add(perToken);
+        }
+        double contextCost = options.contextMargin() + (spinnerSeen ? 0 : options.cleanTextMargin());
+        List<Edit> edits = new ArrayList<>();
+        for (int k = 0; k < sentences.size(); k++) {
+            Sentence s = sentences.get(k);
+            List<Arc> chosen = decoder == null ? greedy(s, matches.get(k)) : decodeWithModel(s, matches.get(k), contextCost);
+            toEdits(text, s, chosen, edits);
+        }
+        edits.sort(Comparator.comparingInt(Edit::start));
+        return new Result(apply(text, edits), edits);
+    }
+
+    /** URLs, e-mail addresses and tokens with digits are never candidates (numbers only via the number rules of entries on their words). */
+    private static boolean protectedToken(Token t) {
+        String x = t.text();
+        return x.contains("://") || x.startsWith("www.") || x.indexOf('@') > 0;
+    }
+
+    /**
+     * A capitalised word inside a sentence is most likely a name ("Safety Council", "Main Street"):
+     * context guesses are not made there; "always" entries still apply (spinners mangle names too).
+     */
+    private static boolean looksLikeName(List<Token> tokens, int i) {
+        Token t = tokens.get(i);
+        if (!Character.isUpperCase(t.text().charAt(0))) {
+            return false;
+        }
+        for (int j = i - 1; j >= 0; j--) {
+            String p = tokens.get(j).text();
+            if (tokens.get(j).isWord()) {
+                return true;
+            }
+            if (p.equals(":") || p.equals("\"") || p.equals("\u201c") || p.equals("(") || p.equals("'") || p.equals("\u2018")) {
+                return false;
+            }
+        }
+        return false; // first word of the sentence
+    }
+
+    private List<Arc> greedy(Sentence s, List<List<PhraseDictionary.Match>> matches) {
+        List<Token> toks = s.tokens();
+        List<Arc> path = new ArrayList<>();
+        int i = 0;
+        while (i < toks.size()) {
+            Arc best = null;
+            for (PhraseDictionary.Match m : matches.get(i)) {
+                for (Entry e : m.entries()) {
+                    if (e.kind() == Kind.ALWAYS && (best == null || m.end() > best.end())) {
+                        best = new Arc(i, m.end(), e.originals().get(0), e, null, 0);
+                    }
+                }
+            }
+            if (best == null) {
+                best = new Arc(i, i + 1, null, null, null, 0);
+            }
+            path.add(best);
+            i = best.end();
+        }
+        return path;
+    }
+
+    private List<Arc> decodeWithModel(Sentence s, List<List<PhraseDictionary.Match>> matches, double contextCost) {
+        List<Token> toks = s.tokens();
+        List<List<Arc>> arcs = new ArrayList<>(toks.size());
+        boolean any = false;
+        for (int i = 0; i < toks.size(); i++) {
+            List<Arc> from = new ArrayList<>(2);
+            from.add(new Arc(i, i + 1, null, null, scorer.ids(toks.get(i).text()), 0));
+            Map<String, Arc> byReplacement = new HashMap<>();
+            for (PhraseDictionary.Match m : matches.get(i)) {
+                for (Entry e : m.entries()) {
+                    if (e.kind() != Kind.ALWAYS && looksLikeName(toks, i)) {
+                        continue;
+                    }
+                    double cost = e.kind() == Kind.ALWAYS ? -options.alwaysBonus() : contextCost;
+                    for (String orig : e.originals()) {
+                        String key = m.end() + "\u0000" + orig.toLowerCase(java.util.Locale.ROOT);
+                        Arc old = byReplacement.get(key);
+                        if (old == null || cost < old.cost()) {
+                            byReplacement.put(key, new Arc(i, m.end(), orig, e, idsOf(orig), cost));
+                        }
+                    }
+                }
+            }
+            from.addAll(byReplacement.values());
+            any |= from.size() > 1;
+            arcs.add(from);
+        }
+        if (!any) {
+            return List.of();
+        }
+        List<Arc> path = decoder.decode(arcs);
+        return withGains(path, toks);
+    }
+
+    private int[] idsOf(String phrase) {
+        List<String> words = List.of(phrase.split(" "));
+        return scorer.idsOf(words);
+    }
+
+    /** Replaces each chosen edit's cost by its gain: the path's log10 probability with it minus without it. */
+    private List<Arc> withGains(List<Arc> path, List<Token> toks) {
+        double full = decoder.pathLogProb(path);
+        List<Arc> out = new ArrayList<>(path.size());
+        for (int k = 0; k < path.size(); k++) {
+            Arc a = path.get(k);
+            if (a.keeps()) {
+                out.add(a);
+                continue;
+            }
+            List<Arc> without = new ArrayList<>(path.subList(0, k));
+            for (int i = a.start(); i < a.end(); i++) {
+                without.add(new Arc(i, i + 1, null, null, scorer.ids(toks.get(i).text()), 0));
+            }
+            without.addAll(path.subList(k + 1, path.size()));
+            out.add(new Arc(a.start(), a.end(), a.replacement(), a.entry(), a.lmIds(), full - decoder.pathLogProb(without)));
+        }
+        return out;
+    }
+
+    private void toEdits(String text, Sentence s, List<Arc> path, List<Edit> out) {
+        List<Token> toks = s.tokens();
+        boolean[] edited = new boolean[toks.size()];
+        List<Edit> mine = new ArrayList<>();
+        for (Arc a : path) {
+            if (a.keeps()) {
+                continue;
+            }
+            int start = toks.get(a.start()).start();
+            int end = toks.get(a.end() - 1).end();
+            String before = text.substring(start, end);
+            String after = Casing.transfer(before, a.replacement());
+            if (after.equals(before)) {
+                continue;
+            }
+            for (int i = a.start(); i < a.end(); i++) {
+                edited[i] = true;
+            }
+            double gain = decoder == null ? Double.NaN : a.cost();
+            mine.add(new Edit(start, end, before, after, a.entry().kind(), a.entry().origin(), gain));
+            articleAgreement(toks, a, after, edited, mine);
+        }
+        out.addAll(mine);
+    }
+
+    /** "a rise" -> "an increase": fixes the article before a replacement when the sound of its first word changed. */
+    private static void articleAgreement(List<Token> toks, Arc a, String after, boolean[] edited, List<Edit> out) {
+        int p = a.start() - 1;
+        if (p < 0 || edited[p]) {
+            return;
+        }
+        Token art = toks.get(p);
+        String k = art.key();
+        if (!k.equals("a") && !k.equals("an")) {
+            return;
+        }
+        String first = after.split("[\\s-]", 2)[0];
+        String want = Articles.wantsAn(first) ? "an" : "a";
+        if (!want.equals(k)) {
+            edited[p] = true;
+            out.add(new Edit(art.start(), art.end(), art.text(), Casing.transfer(art.text(), want), a.entry().kind(),
+                    "a/an agreement with '" + first + "'", Double.NaN));
+        }
+    }
+
+    private static String apply(String text, List<Edit> edits) {
+        StringBuilder sb = new StringBuilder(text.length() + 16 * edits.size());
+        int at = 0;
+        for (Edit e : edits) {
+            if (e.start() < at) {
+                continue; // overlapping edits cannot arise from one path; guard anyway
+            }
+            sb.append(text, at, e.start()).append(e.after());
+            at = e.end();
+        }
+        return sb.append(text, at, text.length()).toString();
+    }
+}

@@ -1,0 +1,102 @@
+package dev.unspin.text;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import opennlp.tools.sentdetect.SentenceDetector;
+import opennlp.tools.sentdetect.SentenceModel;
+import opennlp.tools.sentdetect.ThreadSafeSentenceDetectorME;
+import opennlp.tools.tokenize.ThreadSafeTokenizerME;
+import opennlp.tools.tokenize.Tokenizer;
+import opennlp.tools.tokenize.TokenizerModel;
+import opennlp.tools.util.Span;
+
+/**
+ * Splits text into sentences and tokens with character spans, using Apache OpenNLP's English UD EWT
+ * models. Sentences never cross a line break: titles, list items and paragraphs are separate units
+ * even without final punctuation. Thread-safe (OpenNLP's ThreadSafe* wrappers keep one decoder per thread).
+ */
+public final class TextAnalyzer {
+    static final String SENTENCE_MODEL = "/opennlp-en-ud-ewt-sentence-1.3-2.5.4.bin";
+    static final String TOKEN_MODEL = "/opennlp-en-ud-ewt-tokens-1.3-2.5.4.bin";
+
+    private final SentenceDetector sentences;
+    private final Tokenizer tokenizer;
+
+    private TextAnalyzer(SentenceDetector sentences, Tokenizer tokenizer) {
+        this.sentences = sentences;
+        this.tokenizer = tokenizer;
+    }
+
+    /** Loads the bundled models from the classpath (not by language code: that would try to download them). */
+    public static TextAnalyzer english() {
+        try (InputStream s = resource(SENTENCE_MODEL); InputStream t = resource(TOKEN_MODEL)) {
+            return new TextAnalyzer(new ThreadSafeSentenceDetectorME(new SentenceModel(s)),
+                    new ThreadSafeTokenizerME(new TokenizerModel(t)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load the OpenNLP English models", e);
+        }
+    }
+
+    private static InputStream resource(String name) throws IOException {
+        InputStream in = TextAnalyzer.class.getResourceAsStream(name);
+        if (in == null) {
+            throw new IOException("missing resource " + name);
+        }
+        return in;
+    }
+
+    public List<Sentence> sentences(String text) {
+        List<Sentence> out = new ArrayList<>();
+        int lineStart = 0;
+        int n = text.length();
+        while (lineStart < n) {
+            int lineEnd = text.indexOf('\n', lineStart);
+            if (lineEnd < 0) {
+                lineEnd = n;
+            }
+            if (lineEnd > lineStart) {
+                sentencesOfLine(text, lineStart, lineEnd, out);
+            }
+            lineStart = lineEnd + 1;
+        }
+        return out;
+    }
+
+    private void sentencesOfLine(String text, int from, int to, List<Sentence> out) {
+        String line = text.substring(from, to);
+        if (line.isBlank()) {
+            return;
+        }
+        for (Span s : sentences.sentPosDetect(line)) {
+            int ss = from + s.getStart();
+            int se = from + s.getEnd();
+            List<Token> toks = tokens(text, ss, se);
+            if (!toks.isEmpty()) {
+                out.add(new Sentence(ss, se, toks));
+            }
+        }
+    }
+
+    /** Tokens of text[from, to). */
+    public List<Token> tokens(String text, int from, int to) {
+        String part = text.substring(from, to);
+        List<Token> out = new ArrayList<>();
+        for (Span sp : tokenizer.tokenizePos(part)) {
+            int s = from + sp.getStart();
+            int e = from + sp.getEnd();
+            String t = text.substring(s, e);
+            // The UD EWT tokenizer now and then leaves a sentence-final period on a word ("week.");
+            // split it off unless the token is an abbreviation with inner periods ("U.S.") or one letter.
+            if (t.length() > 2 && t.endsWith(".") && t.indexOf('.') == t.length() - 1 && Character.isLetterOrDigit(t.charAt(t.length() - 2))) {
+                out.add(new Token(s, e - 1, t.substring(0, t.length() - 1)));
+                out.add(new Token(e - 1, e, "."));
+            } else {
+                out.add(new Token(s, e, t));
+            }
+        }
+        return out;
+    }
+}
