@@ -94,16 +94,33 @@ public final class Inflector {
         return new String[] {verb, third, past, past, gerund};
     }
 
-    /** Short verbs ending consonant-vowel-consonant double the consonant (stop, stopped); longer ones mostly do not (open, opened). */
+    /**
+     * One-syllable verbs ending consonant-vowel-consonant double the consonant (stop, stopped; plan,
+     * planned). Longer verbs depend on stress, which spelling does not show; most common ones do not
+     * double (open, opened; offer, offered), and the few that do are in irregular-verbs.txt.
+     */
     private static boolean doublesFinal(String v) {
         int n = v.length();
-        if (n < 3 || n > 4) {
+        if (n < 3) {
             return false;
         }
         char a = v.charAt(n - 3);
         char b = v.charAt(n - 2);
         char c = v.charAt(n - 1);
-        return !vowel(a) && vowel(b) && !vowel(c) && "wxy".indexOf(c) < 0;
+        return syllables(v) == 1 && !vowel(a) && vowel(b) && !vowel(c) && "wxy".indexOf(c) < 0;
+    }
+
+    private static int syllables(String v) {
+        int groups = 0;
+        boolean in = false;
+        for (int i = 0; i < v.length(); i++) {
+            boolean x = vowel(v.charAt(i));
+            if (x && !in) {
+                groups++;
+            }
+            in = x;
+        }
+        return groups;
     }
 
     private static boolean vowel(char c) {

@@ -233,6 +233,11 @@ public final class NgramModel {
         return uniProb.get(w) + backoff;
     }
 
+    /** log10 unigram probability of a word id; the unknown-word probability for -1. */
+    public double unigramLogProb(int id) {
+        return id < 0 ? unknownLogProb : uniProb.get(id);
+    }
+
     /** log10 back-off weight of the history ids[from..to), 0 when it is not stored. */
     private double historyBackoff(int[] ids, int from, int to) {
         int n = to - from;

@@ -5,21 +5,26 @@ package dev.unspin.restore;
  *
  * @param useLanguageModel  false: apply only "always" entries, first original (the --no-lm mode)
  * @param contextMargin     how much more probable a sentence must become for a context entry to fire
- * @param cleanTextMargin   added to contextMargin in a document where no "always" entry fired: with no
- *                          sign of a spinner the prior that any word was substituted is near zero
+ * @param cleanTextMargin   added to contextMargin when a document reads as clean prose (fewer than
+ *                          spunDensity repairs per word at the base margin): there the prior that
+ *                          any word was substituted is near zero
+ * @param spunDensity       repairs per word below which a document counts as clean
+ * @param frequencyWeight   share of the unigram (frequency) difference between original and spun words
+ *                          subtracted from a change's gain: an n-gram model favours frequent and fewer
+ *                          words anywhere, and only the context's support should count (as in SLOR)
  * @param alwaysBonus       credit for applying an "always" entry (large: they are repaired whatever the model says)
  * @param beam              states kept per token position
  */
-public record Options(boolean useLanguageModel, double contextMargin, double cleanTextMargin, double alwaysBonus, int beam) {
+public record Options(boolean useLanguageModel, double contextMargin, double cleanTextMargin, double spunDensity, double frequencyWeight, double alwaysBonus, int beam) {
     public static Options defaults() {
-        return new Options(true, 1.0, 2.0, 8.0, 16);
+        return new Options(true, 0.6, 4.0, 0.04, 0.5, 8.0, 16);
     }
 
     public Options withLanguageModel(boolean on) {
-        return new Options(on, contextMargin, cleanTextMargin, alwaysBonus, beam);
+        return new Options(on, contextMargin, cleanTextMargin, spunDensity, frequencyWeight, alwaysBonus, beam);
     }
 
     public Options withContextMargin(double m) {
-        return new Options(useLanguageModel, m, cleanTextMargin, alwaysBonus, beam);
+        return new Options(useLanguageModel, m, cleanTextMargin, spunDensity, frequencyWeight, alwaysBonus, beam);
     }
 }

@@ -42,28 +42,55 @@ public final class Restorer {
     public Result restore(String text) {
         List<Sentence> sentences = analyzer.sentences(text);
         List<List<List<PhraseDictionary.Match>>> matches = new ArrayList<>(sentences.size());
-        boolean spinnerSeen = false;
+        int words = 0;
         for (Sentence s : sentences) {
             List<List<PhraseDictionary.Match>> perToken = new ArrayList<>(s.tokens().size());
             for (int i = 0; i < s.tokens().size(); i++) {
-                List<PhraseDictionary.Match> m = protectedToken(s.tokens().get(i)) ? List.of() : dictionary.matchesAt(s.tokens(), i);
-                perToken.add(m);
-                for (PhraseDictionary.Match x : m) {
-                    spinnerSeen |= x.entries().stream().anyMatch(e -> e.kind() == Kind.ALWAYS);
-                }
+                Token t = s.tokens().get(i);
+                words += t.isWord() ? 1 : 0;
+                perToken.add(protectedToken(t) ? List.of() : dictionary.matchesAt(s.tokens(), i));
             }
             matches.add(perToken);
         }
-        double contextCost = options.contextMargin() + (spinnerSeen ? 0 : options.cleanTextMargin());
+        List<List<Arc>> paths = decodeAll(sentences, matches, options.contextMargin());
+        if (decoder != null && spinDensity(paths, words) < options.spunDensity()) {
+            // Few confident repairs for the length: this reads like clean prose, where the prior that
+            // any word was substituted is near zero. Decide again, demanding much more of each change.
+            paths = decodeAll(sentences, matches, options.contextMargin() + options.cleanTextMargin());
+        }
         List<Edit> edits = new ArrayList<>();
         for (int k = 0; k < sentences.size(); k++) {
-            Sentence s = sentences.get(k);
-            List<Arc> chosen = decoder == null ? greedy(s, matches.get(k)) : decodeWithModel(s, matches.get(k), contextCost);
-            toEdits(text, s, chosen, edits);
+            toEdits(text, sentences.get(k), paths.get(k), edits);
         }
         edits.sort(Comparator.comparingInt(Edit::start));
         return new Result(apply(text, edits), edits);
     }
+
+    private List<List<Arc>> decodeAll(List<Sentence> sentences, List<List<List<PhraseDictionary.Match>>> matches, double contextCost) {
+        List<List<Arc>> paths = new ArrayList<>(sentences.size());
+        for (int k = 0; k < sentences.size(); k++) {
+            paths.add(decoder == null ? greedy(sentences.get(k), matches.get(k)) : decodeWithModel(sentences.get(k), matches.get(k), contextCost));
+        }
+        return paths;
+    }
+
+    /**
+     * Repairs per word, an "always" repair counting as ALWAYS_WEIGHT: spun news shows one repair in
+     * every five to ten words, clean prose one in hundreds.
+     */
+    static double spinDensity(List<List<Arc>> paths, int words) {
+        double hits = 0;
+        for (List<Arc> p : paths) {
+            for (Arc a : p) {
+                if (!a.keeps()) {
+                    hits += a.entry().kind() == Kind.ALWAYS ? ALWAYS_WEIGHT : 1;
+                }
+            }
+        }
+        return hits / Math.max(words, 1);
+    }
+
+    private static final double ALWAYS_WEIGHT = 3;
 
     /** URLs, e-mail addresses and tokens with digits are never candidates (numbers only via the number rules of entries on their words). */
     private static boolean protectedToken(Token t) {
@@ -127,12 +154,15 @@ public final class Restorer {
                     if (e.kind() != Kind.ALWAYS && looksLikeName(toks, i)) {
                         continue;
                     }
-                    double cost = e.kind() == Kind.ALWAYS ? -options.alwaysBonus() : contextCost;
+                    double base = e.kind() == Kind.ALWAYS ? -options.alwaysBonus() : contextCost;
+                    double spunFreq = unigramSum(toks, i, m.end());
                     for (String orig : e.originals()) {
+                        int[] ids = idsOf(orig);
+                        double cost = base + options.frequencyWeight() * (unigramSum(ids) - spunFreq);
                         String key = m.end() + "\u0000" + orig.toLowerCase(java.util.Locale.ROOT);
                         Arc old = byReplacement.get(key);
                         if (old == null || cost < old.cost()) {
-                            byReplacement.put(key, new Arc(i, m.end(), orig, e, idsOf(orig), cost));
+                            byReplacement.put(key, new Arc(i, m.end(), orig, e, ids, cost));
                         }
                     }
                 }
@@ -146,6 +176,22 @@ public final class Restorer {
         }
         List<Arc> path = decoder.decode(arcs);
         return withGains(path, toks);
+    }
+
+    private double unigramSum(int[] ids) {
+        double sum = 0;
+        for (int id : ids) {
+            sum += scorer.model().unigramLogProb(id);
+        }
+        return sum;
+    }
+
+    private double unigramSum(List<Token> toks, int from, int to) {
+        double sum = 0;
+        for (int i = from; i < to; i++) {
+            sum += unigramSum(scorer.ids(toks.get(i).text()));
+        }
+        return sum;
     }
 
     private int[] idsOf(String phrase) {
@@ -181,26 +227,41 @@ public final class Restorer {
             if (a.keeps()) {
                 continue;
             }
-            int start = toks.get(a.start()).start();
-            int end = toks.get(a.end() - 1).end();
+            // Report the smallest edit: words the entry shares with the text at either end stay out
+            // of it ("the corporate" -> "the company" is the edit "corporate" -> "company").
+            String[] repl = a.replacement().split(" ");
+            int from = a.start();
+            int to = a.end();
+            int rf = 0;
+            int rt = repl.length;
+            while (to - from > 1 && rt - rf > 1 && toks.get(from).key().equals(Token.normalise(repl[rf]))) {
+                from++;
+                rf++;
+            }
+            while (to - from > 1 && rt - rf > 1 && toks.get(to - 1).key().equals(Token.normalise(repl[rt - 1]))) {
+                to--;
+                rt--;
+            }
+            int start = toks.get(from).start();
+            int end = toks.get(to - 1).end();
             String before = text.substring(start, end);
-            String after = Casing.transfer(before, a.replacement());
+            String after = Casing.transfer(before, String.join(" ", java.util.Arrays.asList(repl).subList(rf, rt)));
             if (after.equals(before)) {
                 continue;
             }
-            for (int i = a.start(); i < a.end(); i++) {
+            for (int i = from; i < to; i++) {
                 edited[i] = true;
             }
             double gain = decoder == null ? Double.NaN : a.cost();
             mine.add(new Edit(start, end, before, after, a.entry().kind(), a.entry().origin(), gain));
-            articleAgreement(toks, a, after, edited, mine);
+            articleAgreement(toks, from, after, a, edited, mine);
         }
         out.addAll(mine);
     }
 
     /** "a rise" -> "an increase": fixes the article before a replacement when the sound of its first word changed. */
-    private static void articleAgreement(List<Token> toks, Arc a, String after, boolean[] edited, List<Edit> out) {
-        int p = a.start() - 1;
+    private static void articleAgreement(List<Token> toks, int firstToken, String after, Arc a, boolean[] edited, List<Edit> out) {
+        int p = firstToken - 1;
         if (p < 0 || edited[p]) {
             return;
         }

@@ -1,0 +1,103 @@
+package dev.unspin.restore;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.unspin.Fixtures;
+import dev.unspin.dictionary.Kind;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class RestorerTest {
+    private final Restorer restorer = Fixtures.get().restorer;
+
+    @Test
+    void cleanTextWithCrlfTabsCurlyQuotesAndNumbersComesBackByteForByte() {
+        String clean = "Council approves the plan\r\n\r\n\tThe city council voted on Monday to approve a plan that will add 40 kilometres "
+                + "of bike lanes, officials said.\r\n\u201cCycling has grown faster than anyone predicted,\u201d said deputy mayor Elena Ruiz "
+                + "\u2014 the plan costs $12.5 million (about 2.16% of the budget).  Two spaces stay.\r\nLast line without newline";
+        Result r = restorer.restore(clean);
+        assertArrayEquals(clean.getBytes(StandardCharsets.UTF_8), r.text().getBytes(StandardCharsets.UTF_8), () -> "edits: " + r.edits());
+        assertTrue(r.edits().isEmpty());
+    }
+
+    @Test
+    void onlyRepairedSpansChangeAroundThem() {
+        String spun = "Line one\r\n\tThe new working system ships today.\r\n\u201cQuote\u201d stays.";
+        Result r = restorer.restore(spun);
+        assertEquals("Line one\r\n\tThe new operating system ships today.\r\n\u201cQuote\u201d stays.", r.text());
+        assertEquals(1, r.edits().size());
+        Edit e = r.edits().get(0);
+        // the smallest edit: the shared word "system" stays out of it
+        assertEquals("working", spun.substring(e.start(), e.end()));
+        assertEquals("operating", e.after());
+        assertEquals(Kind.ALWAYS, e.source());
+    }
+
+    @Test
+    void caseOfTheSpunWordsCarriesOver() {
+        assertEquals("Operating system updates arrive.", restorer.restore("Working system updates arrive.").text());
+        assertEquals("THE OPERATING SYSTEM IS OLD.", restorer.restore("THE WORKING SYSTEM IS OLD.").text());
+        assertEquals("Said", Casing.transfer("Mentioned", "said"));
+        assertEquals("SAID", Casing.transfer("MENTIONED", "said"));
+        assertEquals("said", Casing.transfer("mentioned", "said"));
+        assertEquals("Chief Executive", Casing.transfer("main govt", "Chief Executive"));
+    }
+
+    @Test
+    void multiWordAndLengthChangingEntries() {
+        String spun = "Rival firms will comply with swimsuit, the corporate mentioned on Friday, in keeping with a report.";
+        String out = restorer.restore(spun).text();
+        assertEquals("Rival firms will follow suit, the company said on Friday, according to a report.", out);
+    }
+
+    @Test
+    void contextEntriesNeedTheModelsAgreement() {
+        // "mentioned" is spun for "said" in news copy, but not in "as mentioned above"
+        String spun = "The new working system is faster. As mentioned above, the update is free.";
+        assertEquals("The new operating system is faster. As mentioned above, the update is free.", restorer.restore(spun).text());
+        String spun2 = "The new working system is faster, the company mentioned on Friday.";
+        assertEquals("The new operating system is faster, the company said on Friday.", restorer.restore(spun2).text());
+    }
+
+    @Test
+    void articleAgreesWithTheReplacement(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        Fixtures f = Fixtures.get();
+        java.nio.file.Path extra = tmp.resolve("extra.txt");
+        java.nio.file.Files.writeString(extra, "upward hike => increase\n");
+        dev.unspin.dictionary.PhraseDictionary d = new dev.unspin.dictionary.DictionaryLoader(f.analyzer).load(true, java.util.List.of(extra));
+        Restorer r = new Restorer(f.analyzer, d, f.scorer, Options.defaults());
+        assertEquals("Analysts expect an increase in rates. A increase", r.restore("Analysts expect a upward hike in rates. A increase").text());
+        assertEquals("AN increase", Casing.transfer("A", "an").toUpperCase() + " increase");
+        assertTrue(Articles.wantsAn("increase"));
+        assertTrue(Articles.wantsAn("hour"));
+        assertTrue(!Articles.wantsAn("university"));
+        assertTrue(!Articles.wantsAn("security"));
+    }
+
+    @Test
+    void withoutTheModelOnlyAlwaysEntriesApply() throws Exception {
+        Fixtures f = Fixtures.get();
+        Restorer noLm = new Restorer(f.analyzer, f.dictionary, null, Options.defaults());
+        Result r = noLm.restore("The corporate mentioned that the working system is old.");
+        assertEquals("The corporate mentioned that the operating system is old.", r.text());
+        assertTrue(Double.isNaN(r.edits().get(0).gain()));
+    }
+
+    @Test
+    void emptyAndBlankInputComeBackUnchanged() {
+        assertEquals("", restorer.restore("").text());
+        assertEquals(" \n\r\n\t", restorer.restore(" \n\r\n\t").text());
+    }
+
+    @Test
+    void editsCarryTheirReason() {
+        Result r = restorer.restore("The corporate mentioned on Friday that the working system was patched.");
+        assertTrue(r.edits().size() >= 2, r.edits().toString());
+        for (Edit e : r.edits()) {
+            assertTrue(e.entry().startsWith("news-core.txt:"), e.entry());
+            assertTrue(e.gain() > 0, "a chosen edit must raise the sentence probability: " + e);
+        }
+    }
+}
