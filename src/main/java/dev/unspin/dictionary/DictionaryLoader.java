@@ -21,11 +21,16 @@ import java.util.function.Function;
  */
 public final class DictionaryLoader {
     public static final String BUNDLED_INDEX = "/dictionaries/index.txt";
+    private static final java.util.regex.Pattern PLAIN_WORDS = java.util.regex.Pattern.compile("\\p{L}+( \\p{L}+)*");
 
     private final DictionaryParser parser;
 
     public DictionaryLoader(TextAnalyzer analyzer) {
-        Function<String, List<String>> tok = phrase -> analyzer.tokens(phrase, 0, phrase.length()).stream().map(Token::text).toList();
+        // Plain words split on spaces exactly as the tokenizer splits them; only phrases with
+        // punctuation, digits or apostrophes need the (much slower) statistical tokenizer.
+        Function<String, List<String>> tok = phrase -> PLAIN_WORDS.matcher(phrase).matches()
+                ? List.of(phrase.split(" "))
+                : analyzer.tokens(phrase, 0, phrase.length()).stream().map(Token::text).toList();
         this.parser = new DictionaryParser(tok, Inflector.english());
     }
 

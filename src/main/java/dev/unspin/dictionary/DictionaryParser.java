@@ -17,11 +17,15 @@ import java.util.function.Function;
  * </pre>
  *
  * Flags: {@code always} (default: the spun phrase is never right, always repair), {@code ctx} (the
- * language model decides in context), {@code verb} / {@code noun} (also match the inflected forms:
+ * language model decides in context), {@code guess} (a mined thesaurus pair: the model decides, with a
+ * stricter margin), {@code verb} / {@code noun} (also match the inflected forms:
  * both sides are given as base forms), {@code case} (match the spun phrase case-sensitively, for names).
  * Phrases are tokenised with the text tokenizer so they match exactly what the restorer sees.
  */
 public final class DictionaryParser {
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+    private static final java.util.regex.Pattern BAR = java.util.regex.Pattern.compile("\\|");
+
     private final Function<String, List<String>> tokenizer;
     private final Inflector inflector;
 
@@ -76,12 +80,12 @@ public final class DictionaryParser {
             throw new DictionaryException(file, no, "'|' in the spun phrase (alternatives go on the right)");
         }
         Set<String> originals = new LinkedHashSet<>();
-        for (String alt : rest.split("\\|", -1)) {
-            String a = alt.strip().replaceAll("\\s+", " ");
+        for (String alt : BAR.split(rest, -1)) {
+            String a = SPACES.matcher(alt.strip()).replaceAll(" ");
             if (a.isEmpty()) {
                 throw new DictionaryException(file, no, "empty original (check the '|' separators)");
             }
-            if (a.equalsIgnoreCase(spun.replaceAll("\\s+", " "))) {
+            if (a.equalsIgnoreCase(SPACES.matcher(spun).replaceAll(" "))) {
                 throw new DictionaryException(file, no, "original equals the spun phrase");
             }
             originals.add(a);
@@ -90,20 +94,21 @@ public final class DictionaryParser {
         boolean verb = false;
         boolean noun = false;
         boolean exact = false;
-        for (String f : flags.isEmpty() ? new String[0] : flags.split("\\s+")) {
+        for (String f : flags.isEmpty() ? new String[0] : SPACES.split(flags)) {
             switch (f) {
                 case "always" -> kind = Kind.ALWAYS;
                 case "ctx" -> kind = Kind.CONTEXT;
+                case "guess" -> kind = Kind.THESAURUS;
                 case "verb" -> verb = true;
                 case "noun" -> noun = true;
                 case "case" -> exact = true;
-                default -> throw new DictionaryException(file, no, "unknown flag '" + f + "' (known: always ctx verb noun case)");
+                default -> throw new DictionaryException(file, no, "unknown flag '" + f + "' (known: always ctx guess verb noun case)");
             }
         }
         if (verb && noun) {
             throw new DictionaryException(file, no, "an entry is either verb or noun, not both");
         }
-        return new Line(file, no, spun.replaceAll("\\s+", " "), List.copyOf(originals), kind, verb, noun, exact);
+        return new Line(file, no, SPACES.matcher(spun).replaceAll(" "), List.copyOf(originals), kind, verb, noun, exact);
     }
 
     private static String stripComment(String raw) {

@@ -25,6 +25,10 @@ public final class Inflector {
     public static final int PARTICIPLE = 3;
     public static final int GERUND = 4;
 
+    private static final java.util.regex.Pattern SIBILANT_O = java.util.regex.Pattern.compile(".*(s|sh|ch|x|z|o)");
+    private static final java.util.regex.Pattern SIBILANT = java.util.regex.Pattern.compile(".*(s|sh|ch|x|z)");
+    private static final java.util.regex.Pattern CONSONANT_Y = java.util.regex.Pattern.compile(".*[^aeiou]y");
+
     private final Map<String, String[]> irregularVerbs;
     private final Map<String, String> irregularPlurals;
 
@@ -65,9 +69,9 @@ public final class Inflector {
             return irr.clone();
         }
         String third;
-        if (verb.matches(".*(s|sh|ch|x|z|o)")) {
+        if (SIBILANT_O.matcher(verb).matches()) {
             third = verb + "es";
-        } else if (verb.matches(".*[^aeiou]y")) {
+        } else if (CONSONANT_Y.matcher(verb).matches()) {
             third = verb.substring(0, verb.length() - 1) + "ies";
         } else {
             third = verb + "s";
@@ -80,7 +84,7 @@ public final class Inflector {
         } else if (verb.endsWith("ee")) {
             past = verb + "d";
             gerund = verb + "ing";
-        } else if (verb.matches(".*[^aeiou]y")) {
+        } else if (CONSONANT_Y.matcher(verb).matches()) {
             past = verb.substring(0, verb.length() - 1) + "ied";
             gerund = verb + "ing";
         } else if (doublesFinal(verb)) {
@@ -132,10 +136,10 @@ public final class Inflector {
         if (irr != null) {
             return irr;
         }
-        if (noun.matches(".*(s|sh|ch|x|z)")) {
+        if (SIBILANT.matcher(noun).matches()) {
             return noun + "es";
         }
-        if (noun.matches(".*[^aeiou]y")) {
+        if (CONSONANT_Y.matcher(noun).matches()) {
             return noun.substring(0, noun.length() - 1) + "ies";
         }
         return noun + "s";

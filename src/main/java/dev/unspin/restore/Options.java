@@ -12,19 +12,20 @@ package dev.unspin.restore;
  * @param frequencyWeight   share of the unigram (frequency) difference between original and spun words
  *                          subtracted from a change's gain: an n-gram model favours frequent and fewer
  *                          words anywhere, and only the context's support should count (as in SLOR)
+ * @param guessMargin       added to the margin for "guess" entries (mined thesaurus pairs, less certain than curated ones)
  * @param alwaysBonus       credit for applying an "always" entry (large: they are repaired whatever the model says)
  * @param beam              states kept per token position
  */
-public record Options(boolean useLanguageModel, double contextMargin, double cleanTextMargin, double spunDensity, double frequencyWeight, double alwaysBonus, int beam) {
+public record Options(boolean useLanguageModel, double contextMargin, double cleanTextMargin, double spunDensity, double frequencyWeight, double guessMargin, double alwaysBonus, int beam) {
     public static Options defaults() {
-        return new Options(true, 0.6, 4.0, 0.04, 0.5, 8.0, 16);
+        return new Options(true, 0.6, 4.0, 0.04, 0.5, 1.0, 8.0, 16);
     }
 
     public Options withLanguageModel(boolean on) {
-        return new Options(on, contextMargin, cleanTextMargin, spunDensity, frequencyWeight, alwaysBonus, beam);
+        return new Options(on, contextMargin, cleanTextMargin, spunDensity, frequencyWeight, guessMargin, alwaysBonus, beam);
     }
 
     public Options withContextMargin(double m) {
-        return new Options(useLanguageModel, m, cleanTextMargin, spunDensity, frequencyWeight, alwaysBonus, beam);
+        return new Options(useLanguageModel, m, cleanTextMargin, spunDensity, frequencyWeight, guessMargin, alwaysBonus, beam);
     }
 }

@@ -154,7 +154,11 @@ public final class Restorer {
                     if (e.kind() != Kind.ALWAYS && looksLikeName(toks, i)) {
                         continue;
                     }
-                    double base = e.kind() == Kind.ALWAYS ? -options.alwaysBonus() : contextCost;
+                    double base = switch (e.kind()) {
+                        case ALWAYS -> -options.alwaysBonus();
+                        case CONTEXT -> contextCost;
+                        case THESAURUS -> contextCost + options.guessMargin();
+                    };
                     double spunFreq = unigramSum(toks, i, m.end());
                     for (String orig : e.originals()) {
                         int[] ids = idsOf(orig);

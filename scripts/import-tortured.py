@@ -1,0 +1,53 @@
+#!/usr/bin/env python3
+"""Imports the Problematic Paper Screener's tortured phrases (../shared/data/pps-tortured-phrases.csv,
+MIT licence, from hahuyhoang411/tortured-phrase) into dictionaries/science-tortured.txt.
+
+Cleaning: the screener's queries combine quoted phrases with AND / NOT / ~N; only the first quoted
+phrase is the tortured phrase. Expected phrases lose notes such as "(?)" and acronyms in brackets
+("back propagation (BP)" -> "back propagation"). Rows mapping a phrase to itself, single-word
+phrases (often OCR noise) and phrases with characters the dictionary format reserves are dropped.
+A fixed-seed fifth of the phrases is held out (dictionaries/science-tortured.heldout.tsv) to
+measure, without these entries, how much the restorer recovers unaided.
+Usage: scripts/import-tortured.py ../shared/data/pps-tortured-phrases.csv
+"""
+import csv, random, re, sys
+
+src = sys.argv[1] if len(sys.argv) > 1 else '../shared/data/pps-tortured-phrases.csv'
+rows = []
+with open(src, encoding='utf-8') as f:
+    for r in csv.DictReader(f):
+        q = re.findall(r'"([^"]+)"', r['tortured_phrase'])
+        if not q:
+            continue
+        spun = q[0].strip().lower()
+        orig = re.sub(r'\s*\([^)]*\)', '', r['expected_phrase']).strip()
+        orig = re.sub(r'\s+', ' ', orig)
+        if (not orig or spun == orig.lower() or ' ' not in spun or any(c in spun + orig for c in '|;#=>[]?')
+                or not re.fullmatch(r"[a-z0-9' -]+", spun)):
+            continue
+        rows.append((spun, orig, int(r['num_papers'].replace(',', '') or 0)))
+by_spun = {}
+for spun, orig, n in rows:
+    by_spun.setdefault(spun, []).append((n, orig))
+phrases = sorted(by_spun)
+rnd = random.Random(20261129)
+held = set(rnd.sample(phrases, len(phrases) // 5))
+with open('dictionaries/science-tortured.txt', 'w', encoding='utf-8') as out:
+    out.write('# Tortured phrases from scientific papers, imported by scripts/import-tortured.py from the Problematic\n'
+              '# Paper Screener list (Cabanac, Labbe, Magazinov; arXiv:2107.06751), as published in the GitHub\n'
+              '# repository hahuyhoang411/tortured-phrase (data/tortured.csv) under the MIT licence; see NOTICE.\n'
+              '# "always": these phrases are what no fluent scientific writer would write. A fifth is held out\n'
+              '# (science-tortured.heldout.tsv) for measuring unaided restoration.\n')
+    for spun in phrases:
+        if spun in held:
+            continue
+        origs = []
+        for n, o in sorted(by_spun[spun], key=lambda x: -x[0]):
+            if o.lower() not in [x.lower() for x in origs]:
+                origs.append(o)
+        out.write(f"{spun} => {' | '.join(origs[:3])}\n")
+with open('dictionaries/science-tortured.heldout.tsv', 'w', encoding='utf-8') as out:
+    out.write('# held-out tortured phrases (spun<TAB>original), not in science-tortured.txt\n')
+    for spun in sorted(held):
+        out.write(f"{spun}\t{sorted(by_spun[spun], key=lambda x: -x[0])[0][1]}\n")
+print(len(phrases) - len(held), 'entries,', len(held), 'held out')
