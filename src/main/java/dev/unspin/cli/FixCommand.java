@@ -20,10 +20,13 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "fix", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Restore spun text. Reads FILEs (standard input when none, or '-') and writes the restored text; "
-                + "everything not repaired is copied byte for byte.",
+                + "everything not repaired is copied byte for byte. With folders, --out-dir or --in-place: batch mode "
+                + "(recursive, parallel, atomic writes, a summary at the end; failed files are reported and skipped).",
         footer = {"%nExamples:", "  unspin fix < spun.txt > clean.txt", "  unspin fix article.txt -o article.clean.txt",
             "  unspin fix --explain article.txt > /dev/null     # list each change and why", "  unspin fix --diff article.txt | less -R",
-            "  unspin fix --json article.txt | jq .edits", ExitCodes.HELP})
+            "  unspin fix --json article.txt | jq .edits",
+            "  unspin fix archive/ --out-dir clean/ --report report.jsonl     # mirror the tree, inputs untouched",
+            "  unspin fix archive/ --in-place --backup .orig -j 4", ExitCodes.HELP})
 final class FixCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -49,8 +52,39 @@ final class FixCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Write one JSON line per input with its edits (offsets in the input, before, after, source, entry, gain) instead of the text.")
     boolean json;
 
+    @Option(names = "--out-dir", paramLabel = "DIR", description = "Batch: write each restored file under DIR, mirroring the input tree.")
+    Path outDir;
+
+    @Option(names = "--in-place", description = "Batch: overwrite the inputs (each original kept with the --backup suffix).")
+    boolean inPlace;
+
+    @Option(names = "--backup", paramLabel = "SUFFIX", description = "Backup suffix for --in-place (default: ${DEFAULT-VALUE}; '' for none).")
+    String backup = ".orig";
+
+    @Option(names = "--include", paramLabel = "GLOB", description = "Batch: file names to take (repeatable; default: *.txt and *.md).")
+    List<String> include = new ArrayList<>(List.of("*.txt", "*.md"));
+
+    @Option(names = "--exclude", paramLabel = "GLOB", description = "Batch: file names or paths to leave out (repeatable).")
+    List<String> exclude = new ArrayList<>();
+
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Batch: files restored in parallel (default: all cores).")
+    int jobs = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--skip-existing", description = "Batch: skip files whose output is already newer than the input (resume an interrupted run).")
+    boolean skipExisting;
+
+    @Option(names = "--report", paramLabel = "FILE.jsonl", description = "Batch: one JSON line per file with its status, counts and edits.")
+    Path report;
+
+    @Option(names = {"-q", "--quiet"}, description = "Batch: no progress line and no summary.")
+    boolean quiet;
+
     @Override
     public Integer call() throws Exception {
+        boolean batch = outDir != null || inPlace || files.stream().anyMatch(f -> !f.equals("-") && java.nio.file.Files.isDirectory(Path.of(f)));
+        if (batch) {
+            return batch();
+        }
         if (files.isEmpty()) {
             files.add("-");
         }
@@ -88,6 +122,54 @@ final class FixCommand implements Callable<Integer> {
             out.flush();
         }
         return ExitCodes.OK;
+    }
+
+    private Integer batch() throws Exception {
+        if (files.isEmpty() || files.contains("-")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "batch mode takes files or folders, not standard input");
+        }
+        if (output != null || json || diff) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "-o, --json and --diff are for single inputs; in batch mode use --out-dir and --report");
+        }
+        var settings = new dev.unspin.corpus.BatchFixer.Settings(files.stream().map(Path::of).toList(), outDir, inPlace,
+                backup.isEmpty() ? null : backup, include, exclude, jobs, skipExisting);
+        var fixer = new dev.unspin.corpus.BatchFixer(engine.restorer(), settings);
+        PrintWriter err = spec.commandLine().getErr();
+        Progress progress = new Progress(err, !quiet && System.console() != null, fixer.count());
+        java.io.Writer rep = report == null ? null : java.nio.file.Files.newBufferedWriter(report, java.nio.charset.StandardCharsets.UTF_8);
+        dev.unspin.corpus.BatchFixer.Summary sum;
+        try {
+            sum = fixer.run(r -> {
+                if (r.status().equals("failed")) {
+                    progress.clear();
+                    err.println("unspin: " + r.reason());
+                    err.flush();
+                }
+                if (explain && r.text() != null) {
+                    explain(err, r.input().toString(), r.text(), r.edits());
+                }
+                if (rep != null) {
+                    try {
+                        rep.write(r.json());
+                        rep.write('\n');
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+                progress.step(r.words());
+            });
+        } finally {
+            if (rep != null) {
+                rep.close();
+            }
+        }
+        progress.clear();
+        if (!quiet) {
+            err.printf(Locale.ROOT, "%d files, %d words, %d changes, %d skipped, %d failed in %.1f s (%.0f words/s)%n", sum.files(), sum.words(),
+                    sum.changes(), sum.skipped(), sum.failed(), sum.seconds(), sum.words() / Math.max(sum.seconds(), 1e-9));
+            err.flush();
+        }
+        return sum.failed() > 0 ? ExitCodes.SOME_FAILED : ExitCodes.OK;
     }
 
     private boolean useColor() {
