@@ -76,8 +76,12 @@ public final class BatchFixer {
     }
 
     private void validate() throws InputException {
-        if (s.inPlace() == (s.outDir() != null)) {
-            throw new InputException("batch", "give either --out-dir DIR or --in-place");
+        if (s.inPlace() && s.outDir() != null) {
+            throw new InputException("batch", "give either --out-dir DIR or --in-place, not both");
+        }
+        if (!s.inPlace() && s.outDir() == null) {
+            Path dir = s.inputs().stream().filter(Files::isDirectory).findFirst().orElse(s.inputs().get(0));
+            throw new InputException(dir.toString(), "is a directory; to fix a folder give --out-dir DIR or --in-place");
         }
         for (Path in : s.inputs()) {
             if (!Files.exists(in)) {
