@@ -18,7 +18,7 @@ package dev.unspin.restore;
  */
 public record Options(boolean useLanguageModel, double contextMargin, double cleanTextMargin, double spunDensity, double frequencyWeight, double guessMargin, double alwaysBonus, int beam) {
     public static Options defaults() {
-        return new Options(true, 0.6, 4.0, 0.04, 0.5, 1.0, 8.0, 16);
+        return new Options(true, 1.0, 4.0, 0.04, 0.5, 1.0, 8.0, 16);
     }
 
     public Options withLanguageModel(boolean on) {
