@@ -1,0 +1,209 @@
+package dev.unspin.corpus;
+
+import dev.unspin.dictionary.Entry;
+import dev.unspin.dictionary.PhraseDictionary;
+import dev.unspin.eval.Annotation;
+import dev.unspin.lm.LmScorer;
+import dev.unspin.lm.NgramModel;
+import dev.unspin.restore.Edit;
+import dev.unspin.restore.Restorer;
+import dev.unspin.text.Sentence;
+import dev.unspin.text.TextAnalyzer;
+import dev.unspin.text.Token;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the dictionaries explain and what they miss. On annotated files: the share of gold edits
+ * for which some entry covering the spun words offers a right original. On raw spun text: how
+ * often each entry fired, which never did, and the suspicious words no entry explains: words the
+ * language model finds improbable in their context, ranked by how many documents show them, with
+ * (given a thesaurus) the candidate original that the model finds much more probable there.
+ */
+public final class Coverage {
+    /** A word with suspiciously low probability in context, with its evidence. */
+    public static final class Suspect {
+        public final String word;
+        public final Set<Integer> docs = new HashSet<>();
+        public String example;
+        public final Map<String, Double> gains = new HashMap<>();
+
+        Suspect(String word) {
+            this.word = word;
+        }
+
+        public String bestOriginal() {
+            return gains.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+        }
+    }
+
+    public record GoldCoverage(int required, int covered, List<Annotation.GoldEdit> missing) {
+    }
+
+    private final TextAnalyzer analyzer;
+    private final PhraseDictionary dictionary;
+    private final LmScorer scorer;
+
+    public Coverage(TextAnalyzer analyzer, PhraseDictionary dictionary, LmScorer scorer) {
+        this.analyzer = analyzer;
+        this.dictionary = dictionary;
+        this.scorer = scorer;
+    }
+
+    public GoldCoverage gold(Annotation ann) {
+        int required = 0;
+        int covered = 0;
+        List<Annotation.GoldEdit> missing = new ArrayList<>();
+        List<Sentence> sentences = analyzer.sentences(ann.spun());
+        for (Annotation.GoldEdit g : ann.edits()) {
+            if (g.optional()) {
+                continue;
+            }
+            required++;
+            if (covers(sentences, g)) {
+                covered++;
+            } else {
+                missing.add(g);
+            }
+        }
+        return new GoldCoverage(required, covered, missing);
+    }
+
+    private boolean covers(List<Sentence> sentences, Annotation.GoldEdit g) {
+        for (Sentence s : sentences) {
+            List<Token> t = s.tokens();
+            int gs = -1;
+            int ge = -1;
+            for (int i = 0; i < t.size(); i++) {
+                if (t.get(i).start() >= g.start() && t.get(i).end() <= g.end()) {
+                    gs = gs < 0 ? i : gs;
+                    ge = i + 1;
+                }
+            }
+            if (gs < 0) {
+                continue;
+            }
+            for (int i = 0; i <= gs; i++) {
+                for (PhraseDictionary.Match m : dictionary.matchesAt(t, i)) {
+                    if (m.end() < ge) {
+                        continue;
+                    }
+                    for (Entry e : m.entries()) {
+                        for (String orig : e.originals()) {
+                            for (String alt : g.alternatives()) {
+                                if (words(orig).equals(context(t, m.start(), gs) + words(alt) + context(t, ge, m.end()))) {
+                                    return true;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String context(List<Token> t, int from, int to) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = from; i < to; i++) {
+            sb.append(t.get(i).key()).append(' ');
+        }
+        return sb.toString();
+    }
+
+    private static String words(String phrase) {
+        return Token.normalise(phrase).strip().replaceAll("\\s+", " ") + " ";
+    }
+
+    /** Counts firings per entry origin (file:line) over the documents' restorations. */
+    public static void countFirings(List<Edit> edits, Map<String, Integer> firings) {
+        for (Edit e : edits) {
+            firings.merge(e.entry(), 1, Integer::sum);
+        }
+    }
+
+    /**
+     * Collects suspicious words of one document: lower-case words the model gives a log10
+     * probability below threshold in their trigram context, that no dictionary entry covers.
+     * With a thesaurus (head -> synonyms), the words whose synonym lists hold the suspect are
+     * tried in its place; the gain of the best is kept.
+     */
+    public void suspects(int doc, String text, double threshold, Map<String, List<String>> reverseThesaurus, Map<String, Suspect> out) {
+        NgramModel m = scorer.model();
+        for (Sentence s : analyzer.sentences(text)) {
+            List<Token> t = s.tokens();
+            boolean[] explained = new boolean[t.size()];
+            for (int i = 0; i < t.size(); i++) {
+                for (PhraseDictionary.Match x : dictionary.matchesAt(t, i)) {
+                    for (int k = x.start(); k < x.end(); k++) {
+                        explained[k] = true;
+                    }
+                }
+            }
+            List<Integer> words = new ArrayList<>();
+            for (int i = 0; i < t.size(); i++) {
+                if (t.get(i).isWord()) {
+                    words.add(i);
+                }
+            }
+            for (int w = 2; w < words.size(); w++) {
+                int i = words.get(w);
+                Token tok = t.get(i);
+                if (explained[i] || !Character.isLowerCase(tok.text().charAt(0))) {
+                    continue;
+                }
+                int[] ids = {id(t.get(words.get(w - 2))), id(t.get(words.get(w - 1))), id(tok)};
+                if (ids[2] < 0) {
+                    continue;
+                }
+                double p = m.logProb(ids, 0, 3);
+                if (p >= threshold) {
+                    continue;
+                }
+                Suspect sus = out.computeIfAbsent(tok.key(), Suspect::new);
+                sus.docs.add(doc);
+                if (sus.example == null) {
+                    sus.example = text.substring(t.get(words.get(w - 2)).start(), Math.min(text.length(), tok.end() + 30)).replace('\n', ' ');
+                }
+                for (String cand : reverseThesaurus.getOrDefault(tok.key(), List.of())) {
+                    int cid = m.id(cand);
+                    if (cid < 0) {
+                        continue;
+                    }
+                    int[] alt = {ids[0], ids[1], cid};
+                    double gain = m.logProb(alt, 0, 3) - p - 0.5 * (m.unigramLogProb(cid) - m.unigramLogProb(ids[2]));
+                    sus.gains.merge(cand, gain, Math::max);
+                }
+            }
+        }
+    }
+
+    private int id(Token t) {
+        int[] ids = scorer.ids(t.text());
+        return ids.length == 1 ? ids[0] : -1;
+    }
+
+    /** Inverts a thesaurus (head -> synonyms) into synonym -> heads, single words only. */
+    public static Map<String, List<String>> reverse(Map<String, List<String>> thesaurus) {
+        Map<String, List<String>> r = new HashMap<>();
+        thesaurus.forEach((head, syns) -> {
+            if (head.indexOf(' ') < 0) {
+                for (String s : syns) {
+                    if (s.indexOf(' ') < 0) {
+                        r.computeIfAbsent(s, k -> new ArrayList<>()).add(head);
+                    }
+                }
+            }
+        });
+        return r;
+    }
+
+    /** Restores a document and returns its edits (for firing counts). */
+    public static List<Edit> edits(Restorer restorer, String text) {
+        return restorer.restore(text).edits();
+    }
+}
