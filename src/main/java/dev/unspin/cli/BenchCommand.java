@@ -17,7 +17,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -54,14 +53,10 @@ final class BenchCommand implements Callable<Integer> {
                 (t1 - t0) / 1e6, (t2 - t1) / 1e6, dict.size(), (t3 - t2) / 1e6);
 
         List<String> texts = new ArrayList<>();
-        for (Path p : inputs) {
-            try (Stream<Path> s = Files.isDirectory(p) ? Files.walk(p) : Stream.of(p)) {
-                for (Path f : s.filter(Files::isRegularFile).sorted().toList()) {
-                    String t = TextFiles.read(f);
-                    // annotated files are benchmarked on their spun text
-                    texts.add(f.toString().endsWith(".ann") ? dev.unspin.eval.Annotation.parse(t).spun() : t);
-                }
-            }
+        for (Path f : TextFiles.expand(inputs)) {
+            String t = TextFiles.read(f);
+            // annotated files are benchmarked on their spun text
+            texts.add(f.toString().endsWith(".ann") ? dev.unspin.eval.Annotation.parse(t).spun() : t);
         }
         long words = texts.stream().mapToLong(t -> t.split("\\s+").length).sum();
         LmScorer scorer = new LmScorer(m);

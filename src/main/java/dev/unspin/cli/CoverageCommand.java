@@ -13,7 +13,6 @@ import dev.unspin.restore.Options;
 import dev.unspin.restore.Restorer;
 import dev.unspin.text.TextAnalyzer;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,7 +22,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -60,12 +58,7 @@ final class CoverageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<Path> files = new ArrayList<>();
-        for (Path p : inputs) {
-            try (Stream<Path> s = Files.isDirectory(p) ? Files.walk(p) : Stream.of(p)) {
-                s.filter(Files::isRegularFile).sorted().forEach(files::add);
-            }
-        }
+        List<Path> files = TextFiles.expand(inputs);
         TextAnalyzer analyzer = TextAnalyzer.english();
         PhraseDictionary dict = new DictionaryLoader(analyzer).load(!engine.noBundled, engine.dicts);
         LmScorer scorer = new LmScorer(engine.openModel());

@@ -133,16 +133,7 @@ final class DictCommand implements Runnable {
             var settings = new dev.unspin.corpus.ThesaurusMiner.Settings(originals, d.contextsPerWord(), minGain, d.minShareBetter(),
                     d.frequencyWeight(), d.maxOriginalsPerSpun(), d.minSpunLogProb());
             var miner = new dev.unspin.corpus.ThesaurusMiner(model.open(), settings);
-            List<Path> files = new ArrayList<>();
-            for (Path p : corpus) {
-                if (java.nio.file.Files.isDirectory(p)) {
-                    try (var s = java.nio.file.Files.walk(p)) {
-                        s.filter(java.nio.file.Files::isRegularFile).sorted().forEach(files::add);
-                    }
-                } else {
-                    files.add(p);
-                }
-            }
+            List<Path> files = dev.unspin.corpus.TextFiles.expand(corpus);
             // curated entries win: mined lines are not written for spun forms the bundled dictionaries already have
             java.util.Set<String> curated = new java.util.HashSet<>();
             DictionaryLoader loader = new DictionaryLoader(TextAnalyzer.english());

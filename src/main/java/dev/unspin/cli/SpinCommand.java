@@ -4,12 +4,10 @@ import dev.unspin.corpus.Spinner;
 import dev.unspin.corpus.TextFiles;
 import dev.unspin.dictionary.DictionaryLoader;
 import dev.unspin.text.TextAnalyzer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,16 +41,7 @@ final class SpinCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         TextAnalyzer analyzer = TextAnalyzer.english();
         Spinner spinner = new Spinner(analyzer, new DictionaryLoader(analyzer).load(dicts.isEmpty(), dicts));
-        List<Path> files = new ArrayList<>();
-        for (Path p : inputs) {
-            if (Files.isDirectory(p)) {
-                try (Stream<Path> s = Files.walk(p)) {
-                    s.filter(Files::isRegularFile).sorted().forEach(files::add);
-                }
-            } else {
-                files.add(p);
-            }
-        }
+        List<Path> files = TextFiles.expand(inputs);
         long k = 0;
         for (Path f : files) {
             String ann = spinner.spin(TextFiles.read(f), rate, seed + k++);

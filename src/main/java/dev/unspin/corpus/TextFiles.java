@@ -79,6 +79,21 @@ public final class TextFiles {
         return out.flip().toString();
     }
 
+    /** The regular files named, with folders expanded recursively, in path order. */
+    public static java.util.List<Path> expand(java.util.List<Path> inputs) throws IOException {
+        java.util.List<Path> out = new java.util.ArrayList<>();
+        for (Path p : inputs) {
+            if (Files.isDirectory(p)) {
+                try (java.util.stream.Stream<Path> s = Files.walk(p)) {
+                    s.filter(Files::isRegularFile).sorted().forEach(out::add);
+                }
+            } else {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
     /** Writes text to target via a temporary file in the same folder and an atomic rename. */
     public static void writeAtomically(Path target, String text) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
