@@ -5,6 +5,7 @@ import dev.unspin.lm.LmScorer;
 import dev.unspin.lm.ModelImport;
 import dev.unspin.lm.ModelWriter;
 import dev.unspin.lm.NgramModel;
+import dev.unspin.lm.UnspinLanguageModel;
 import dev.unspin.text.TextAnalyzer;
 import dev.unspin.text.Token;
 import java.io.PrintWriter;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "lm", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Language model tools: statistics, scoring, comparing phrasings, importing models.",
-        subcommands = {LmCommand.Info.class, LmCommand.Score.class, LmCommand.Compare.class, LmCommand.Import.class})
+        subcommands = {LmCommand.Info.class, LmCommand.Score.class, LmCommand.Compare.class, LmCommand.Import.class, LmCommand.Build.class,
+            LmCommand.PerplexityCmd.class, LmCommand.VsOpenNlp.class})
 final class LmCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -175,6 +177,207 @@ final class LmCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             err.printf(Locale.ROOT, "imported %s -> %s: order %d, %,d unigrams, %.1f s%n", source, target, w.order(), w.count(1), (System.nanoTime() - t0) / 1e9);
             err.flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "build", mixinStandardHelpOptions = true,
+            description = "Build a model from plain text (files or folders): sentences and words as the restorer sees them, counts in "
+                    + "bounded memory (chunks sorted and spilled to disk, then merged), interpolated modified Kneser-Ney (default) or stupid "
+                    + "back-off. A progress line on a terminal.",
+            footer = {"%nExample:", "  unspin lm build --corpus news-archive/ --order 4 -o news.ulm && unspin fix --lm news.ulm article.txt"})
+    static final class Build implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+        @Option(names = "--corpus", required = true, arity = "1..*", paramLabel = "PATH")
+        List<Path> corpus;
+        @Option(names = {"-o", "--output"}, required = true, paramLabel = "MODEL")
+        Path target;
+        @Option(names = "--order", description = "n-gram order, 1 to 5 (default ${DEFAULT-VALUE}).")
+        int order = 3;
+        @Option(names = "--smoothing", description = "kn (interpolated modified Kneser-Ney) or stupid (default ${DEFAULT-VALUE}).")
+        String smoothing = "kn";
+        @Option(names = "--min-count", description = "Prune n-grams of order 2 and up seen fewer times (default ${DEFAULT-VALUE}: keep all).")
+        long minCount = 1;
+        @Option(names = "--chunk", description = "Distinct n-grams counted in memory before spilling a sorted run to disk (default ${DEFAULT-VALUE}).")
+        int chunk = 2_000_000;
+        @Option(names = "--tmp", paramLabel = "DIR", description = "Folder for the spilled runs (default: the system's).")
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+
+        @Override
+        public Integer call() throws Exception {
+            var sm = switch (smoothing) {
+                case "kn" -> dev.unspin.lm.ModelBuilder.Smoothing.KNESER_NEY;
+                case "stupid" -> dev.unspin.lm.ModelBuilder.Smoothing.STUPID_BACKOFF;
+                default -> throw new CommandLine.ParameterException(spec.commandLine(), "--smoothing is kn or stupid");
+            };
+            if (order < 1 || order > 5) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--order is 1 to 5");
+            }
+            List<Path> files = TextFiles.expand(corpus);
+            for (Path f : corpus) {
+                if (!java.nio.file.Files.exists(f)) {
+                    throw new dev.unspin.corpus.InputException(f.toString(), "no such file or directory");
+                }
+            }
+            PrintWriter err = spec.commandLine().getErr();
+            boolean tty = System.console() != null;
+            long t0 = System.nanoTime();
+            var trainer = new dev.unspin.corpus.ModelTrainer(TextAnalyzer.english(),
+                    new dev.unspin.corpus.ModelTrainer.Settings(order, sm, minCount, chunk, tmp));
+            int[] done = {0};
+            ModelWriter w = trainer.train(files, words -> {
+                done[0]++;
+                if (tty) {
+                    err.printf(Locale.ROOT, "\rcounting: %d/%d files, %,d words", done[0], files.size(), words);
+                    err.flush();
+                }
+            });
+            w.write(target);
+            if (tty) {
+                err.println();
+            }
+            StringBuilder counts = new StringBuilder();
+            for (int n = 1; n <= order; n++) {
+                counts.append(n == 1 ? "" : "/").append(w.count(n));
+            }
+            err.printf(Locale.ROOT, "built %s: order %d, %s n-grams, %s, %.1f s%n", target, order, counts, smoothing, (System.nanoTime() - t0) / 1e9);
+            err.flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "perplexity", mixinStandardHelpOptions = true,
+            description = "Per-word perplexity of text under a model (</s> included; unknown words counted apart, as SRILM does).")
+    static final class PerplexityCmd implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+        @CommandLine.Mixin
+        ModelOption model;
+        @Parameters(paramLabel = "PATH", arity = "1..*")
+        List<Path> inputs;
+
+        @Override
+        public Integer call() throws Exception {
+            var trainer = new dev.unspin.corpus.ModelTrainer(TextAnalyzer.english(),
+                    new dev.unspin.corpus.ModelTrainer.Settings(3, dev.unspin.lm.ModelBuilder.Smoothing.KNESER_NEY, 1, 1, Path.of(".")));
+            List<List<String>> sents = new java.util.ArrayList<>();
+            for (Path f : TextFiles.expand(inputs)) {
+                sents.addAll(trainer.sentences(TextFiles.read(f)));
+            }
+            var r = dev.unspin.lm.Perplexity.of(model.open(), sents);
+            spec.commandLine().getOut().printf(Locale.ROOT, "perplexity %.1f over %,d words (%,d unknown, %.2f%% OOV) in %,d sentences%n",
+                    r.perplexity(), r.words(), r.oov(), 100 * r.oovRate(), sents.size());
+            spec.commandLine().getOut().flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "vs-opennlp", mixinStandardHelpOptions = true,
+            description = "Side by side on the same training text: OpenNLP's NGramLanguageModel against an unspin Kneser-Ney model "
+                    + "(build time, size, load time, perplexity on held-out text, lookups per second).")
+    static final class VsOpenNlp implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+        @Option(names = "--train", required = true, arity = "1..*", paramLabel = "PATH")
+        List<Path> train;
+        @Option(names = "--test", required = true, arity = "1..*", paramLabel = "PATH")
+        List<Path> test;
+        @Option(names = "--order", description = "(default ${DEFAULT-VALUE})")
+        int order = 3;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            Path dir = java.nio.file.Files.createTempDirectory("unspin-vs");
+            var trainer = new dev.unspin.corpus.ModelTrainer(TextAnalyzer.english(),
+                    new dev.unspin.corpus.ModelTrainer.Settings(order, dev.unspin.lm.ModelBuilder.Smoothing.KNESER_NEY, 1, 2_000_000, dir));
+            List<Path> trainFiles = TextFiles.expand(train);
+            List<List<String>> testSents = new java.util.ArrayList<>();
+            for (Path f : TextFiles.expand(test)) {
+                testSents.addAll(trainer.sentences(TextFiles.read(f)));
+            }
+            // ours
+            long t0 = System.nanoTime();
+            Path ulm = dir.resolve("train.ulm");
+            trainer.train(trainFiles, w -> { }).write(ulm);
+            double oursBuild = (System.nanoTime() - t0) / 1e9;
+            t0 = System.nanoTime();
+            NgramModel ours = NgramModel.open(ulm);
+            double oursLoad = (System.nanoTime() - t0) / 1e6;
+            // OpenNLP: the same sentences and words
+            t0 = System.nanoTime();
+            var onlp = new opennlp.tools.languagemodel.NGramLanguageModel(order);
+            for (Path f : trainFiles) {
+                for (List<String> s : trainer.sentences(TextFiles.read(f))) {
+                    onlp.add(s.toArray(String[]::new));
+                }
+            }
+            double onlpBuild = (System.nanoTime() - t0) / 1e9;
+            Path xml = dir.resolve("opennlp.xml");
+            try (var os = java.nio.file.Files.newOutputStream(xml)) {
+                onlp.serialize(os);
+            }
+            t0 = System.nanoTime();
+            try (var is = java.nio.file.Files.newInputStream(xml)) {
+                onlp = new opennlp.tools.languagemodel.NGramLanguageModel(is, order);
+            }
+            double onlpLoad = (System.nanoTime() - t0) / 1e6;
+            // perplexity on the sentences both can score (OpenNLP gives 0 to a sentence ending in an unseen word)
+            double oursSum = 0;
+            double onlpSum = 0;
+            long words = 0;
+            int skipped = 0;
+            List<List<String>> scorable = new java.util.ArrayList<>();
+            for (List<String> s : testSents) {
+                double p = onlp.calculateProbability(s.toArray(String[]::new));
+                boolean known = s.stream().allMatch(w -> ours.id(w) >= 0);
+                if (p <= 0 || !known) {
+                    skipped++;
+                    continue;
+                }
+                scorable.add(s);
+                onlpSum += Math.log10(p);
+                words += s.size();
+            }
+            var unspinModel = new UnspinLanguageModel(ours);
+            for (List<String> s : scorable) {
+                oursSum += unspinModel.log10Probability(s.toArray(String[]::new));
+            }
+            var full = dev.unspin.lm.Perplexity.of(ours, testSents);
+            // lookups: every trigram window of the scorable test text
+            long t1 = System.nanoTime();
+            double sink = 0;
+            long lookups = 0;
+            for (List<String> s : scorable) {
+                for (int i = Math.min(order, s.size()); i <= s.size(); i++) {
+                    sink += onlp.calculateProbability(s.subList(Math.max(0, i - order), i).toArray(String[]::new));
+                    lookups++;
+                }
+            }
+            double onlpRate = lookups / ((System.nanoTime() - t1) / 1e9);
+            t1 = System.nanoTime();
+            for (List<String> s : scorable) {
+                for (int i = Math.min(order, s.size()); i <= s.size(); i++) {
+                    sink += unspinModel.log10Probability(s.subList(Math.max(0, i - order), i).toArray(String[]::new));
+                }
+            }
+            double oursRate = lookups / ((System.nanoTime() - t1) / 1e9);
+            out.printf(Locale.ROOT, "test: %,d sentences, %,d scorable by both (%,d words), %d left out%n", testSents.size(), scorable.size(), words, skipped);
+            out.printf(Locale.ROOT, "%-22s %10s %12s %10s %12s %14s%n", "model", "build s", "size bytes", "load ms", "perplexity", "n-gram probs/s");
+            out.printf(Locale.ROOT, "%-22s %10.1f %,12d %10.1f %12.1f %,14.0f%n", "OpenNLP NGramLM", onlpBuild, java.nio.file.Files.size(xml), onlpLoad,
+                    Math.pow(10, -onlpSum / Math.max(1, words)), onlpRate);
+            out.printf(Locale.ROOT, "%-22s %10.1f %,12d %10.1f %12.1f %,14.0f%n", "unspin Kneser-Ney", oursBuild, java.nio.file.Files.size(ulm), oursLoad,
+                    Math.pow(10, -oursSum / Math.max(1, words)), oursRate);
+            out.printf(Locale.ROOT, "(same sentences, no sentence markers for either; unspin with <s>/</s> on all test text: perplexity %.1f, %.2f%% OOV; checksum %.0f)%n",
+                    full.perplexity(), 100 * full.oovRate(), sink);
+            out.flush();
+            try (var s = java.nio.file.Files.list(dir)) {
+                for (Path p : s.toList()) {
+                    java.nio.file.Files.deleteIfExists(p);
+                }
+            }
+            java.nio.file.Files.deleteIfExists(dir);
             return ExitCodes.OK;
         }
     }

@@ -44,20 +44,17 @@ public final class LmScorer {
         }
         String t = token.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('\u2018', '\'');
         int id = model.id(t);
-        if (id >= 0) {
+        if (id >= 0 || !Character.isDigit(t.charAt(0))) {
             return new int[] {id};
         }
-        if (Character.isDigit(t.charAt(0))) {
-            List<String> words = new ArrayList<>(4);
-            if (NumberWords.spell(t, words)) {
-                int[] r = new int[words.size()];
-                for (int i = 0; i < r.length; i++) {
-                    r[i] = model.id(words.get(i));
-                }
-                return r;
-            }
+        // not in the vocabulary as written: the shared rules may spell it out (numbers)
+        List<String> words = new ArrayList<>(4);
+        LmTokens.words(token, words);
+        int[] r = new int[words.size()];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = model.id(words.get(i));
         }
-        return new int[] {-1};
+        return r;
     }
 
     static boolean isPunctuation(String token) {
