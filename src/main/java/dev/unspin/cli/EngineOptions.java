@@ -31,6 +31,9 @@ final class EngineOptions {
     @Option(names = "--margin", paramLabel = "LOG10", description = "Context entries fire only when the sentence becomes this much more probable (log10). Default: ${DEFAULT-VALUE}.")
     double margin = Options.defaults().contextMargin();
 
+    @Option(names = "--protect-quotes", description = "Leave quoted speech to unambiguous entries only (spinners rewrite quotes too, so off by default).")
+    boolean protectQuotes;
+
     NgramModel openModel() throws IOException {
         Path p = lm != null ? lm : ModelLocator.find();
         if (p == null) {
@@ -44,7 +47,7 @@ final class EngineOptions {
         TextAnalyzer analyzer = TextAnalyzer.english();
         PhraseDictionary dict = new DictionaryLoader(analyzer).load(!noBundled, dicts);
         LmScorer scorer = noLm ? null : new LmScorer(openModel());
-        return new Restorer(analyzer, dict, scorer, Options.defaults().withContextMargin(margin));
+        return new Restorer(analyzer, dict, scorer, Options.defaults().withContextMargin(margin).withProtectedQuotes(protectQuotes));
     }
 
     /** The model cannot be found: exit code MODEL, like a corrupt one. */

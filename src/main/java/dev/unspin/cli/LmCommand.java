@@ -285,6 +285,8 @@ final class LmCommand implements Runnable {
         List<Path> test;
         @Option(names = "--order", description = "(default ${DEFAULT-VALUE})")
         int order = 3;
+        @Option(names = "--pairs", paramLabel = "TSV", description = "kind<TAB>original<TAB>spun lines: how often each model prefers the original.")
+        Path pairs;
 
         @Override
         public Integer call() throws Exception {
@@ -371,6 +373,34 @@ final class LmCommand implements Runnable {
                     Math.pow(10, -oursSum / Math.max(1, words)), oursRate);
             out.printf(Locale.ROOT, "(same sentences, no sentence markers for either; unspin with <s>/</s> on all test text: perplexity %.1f, %.2f%% OOV; checksum %.0f)%n",
                     full.perplexity(), 100 * full.oovRate(), sink);
+            // Perplexity only compares distributions: how much mass does each put on the vocabulary after "of the"?
+            double onlpMass = 0;
+            double oursMass = 0;
+            for (int id = 0; id < ours.vocabularySize(); id++) {
+                String w = ours.word(id);
+                if (w.equals("<s>") || w.equals("</s>")) {
+                    continue;
+                }
+                onlpMass += onlp.calculateProbability("of", "the", w) / Math.max(1e-300, onlp.calculateProbability("of", "the"));
+                oursMass += Math.pow(10, ours.logProb(new int[] {ours.id("of"), ours.id("the"), id}, 0, 3));
+            }
+            out.printf(Locale.ROOT, "sum over the vocabulary of P(w | of the): OpenNLP %.3f, unspin %.3f (1 for a probability distribution)%n", onlpMass, oursMass);
+            if (pairs != null) {
+                int[] right = new int[2];
+                int n = 0;
+                for (String line : java.nio.file.Files.readAllLines(pairs)) {
+                    if (line.startsWith("#")) {
+                        continue;
+                    }
+                    String[] f = line.split("\t");
+                    List<String> a = trainer.sentences(f[1]).stream().flatMap(List::stream).toList();
+                    List<String> b = trainer.sentences(f[2]).stream().flatMap(List::stream).toList();
+                    n++;
+                    right[0] += onlp.calculateProbability(a.toArray(String[]::new)) > onlp.calculateProbability(b.toArray(String[]::new)) ? 1 : 0;
+                    right[1] += unspinModel.log10Probability(a.toArray(String[]::new)) > unspinModel.log10Probability(b.toArray(String[]::new)) ? 1 : 0;
+                }
+                out.printf(Locale.ROOT, "original preferred over its spun twin (%d pairs): OpenNLP %d, unspin %d%n", n, right[0], right[1]);
+            }
             out.flush();
             try (var s = java.nio.file.Files.list(dir)) {
                 for (Path p : s.toList()) {

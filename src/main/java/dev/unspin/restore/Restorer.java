@@ -4,10 +4,12 @@ import dev.unspin.dictionary.Entry;
 import dev.unspin.dictionary.Kind;
 import dev.unspin.dictionary.PhraseDictionary;
 import dev.unspin.lm.LmScorer;
+import dev.unspin.text.ProtectedSpans;
 import dev.unspin.text.Sentence;
 import dev.unspin.text.TextAnalyzer;
 import dev.unspin.text.Token;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -41,14 +43,15 @@ public final class Restorer {
 
     public Result restore(String text) {
         List<Sentence> sentences = analyzer.sentences(text);
+        BitSet guarded = ProtectedSpans.of(text, options.protectQuotes());
         List<List<List<PhraseDictionary.Match>>> matches = new ArrayList<>(sentences.size());
         int words = 0;
         for (Sentence s : sentences) {
-            List<List<PhraseDictionary.Match>> perToken = new ArrayList<>(s.tokens().size());
-            for (int i = 0; i < s.tokens().size(); i++) {
-                Token t = s.tokens().get(i);
-                words += t.isWord() ? 1 : 0;
-                perToken.add(protectedToken(t) ? List.of() : dictionary.matchesAt(s.tokens(), i));
+            List<Token> toks = s.tokens();
+            List<List<PhraseDictionary.Match>> perToken = new ArrayList<>(toks.size());
+            for (int i = 0; i < toks.size(); i++) {
+                words += toks.get(i).isWord() ? 1 : 0;
+                perToken.add(allowed(dictionary.matchesAt(toks, i), toks, guarded));
             }
             matches.add(perToken);
         }
@@ -92,10 +95,27 @@ public final class Restorer {
 
     private static final double ALWAYS_WEIGHT = 3;
 
-    /** URLs, e-mail addresses and tokens with digits are never candidates (numbers only via the number rules of entries on their words). */
-    private static boolean protectedToken(Token t) {
-        String x = t.text();
-        return x.contains("://") || x.startsWith("www.") || x.indexOf('@') > 0;
+    /** Matches over protected text (URLs, e-mail, code, numbers, quotes if asked) keep only their "always" entries. */
+    private static List<PhraseDictionary.Match> allowed(List<PhraseDictionary.Match> ms, List<Token> toks, BitSet guarded) {
+        if (ms.isEmpty()) {
+            return ms;
+        }
+        List<PhraseDictionary.Match> out = new ArrayList<>(ms.size());
+        for (PhraseDictionary.Match m : ms) {
+            boolean guard = false;
+            for (int i = m.start(); i < m.end() && !guard; i++) {
+                guard = ProtectedSpans.guarded(guarded, toks.get(i));
+            }
+            if (!guard) {
+                out.add(m);
+                continue;
+            }
+            List<Entry> always = m.entries().stream().filter(e -> e.kind() == Kind.ALWAYS).toList();
+            if (!always.isEmpty()) {
+                out.add(new PhraseDictionary.Match(m.start(), m.end(), always));
+            }
+        }
+        return out;
     }
 
     /**

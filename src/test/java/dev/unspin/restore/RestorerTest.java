@@ -100,4 +100,25 @@ class RestorerTest {
             assertTrue(e.gain() > 0, "a chosen edit must raise the sentence probability: " + e);
         }
     }
+
+    @Test
+    void urlsEmailsCodeAndNumbersAreOnlyChangedByAlwaysEntries() {
+        String text = "The corporate mentioned on Friday that https://example.com/the-corporate-mentioned and "
+                + "press@corporate.example stay, `corporate mentioned` stays, and the working system ships.";
+        Result r = restorer.restore(text);
+        assertTrue(r.text().contains("https://example.com/the-corporate-mentioned"), r.text());
+        assertTrue(r.text().contains("press@corporate.example"), r.text());
+        assertTrue(r.text().contains("`corporate mentioned`"), r.text());
+        assertTrue(r.text().startsWith("The company said on Friday"), r.text());
+        assertTrue(r.text().endsWith("the operating system ships."), r.text());
+    }
+
+    @Test
+    void quotedSpeechCanBeProtected() {
+        Fixtures f = Fixtures.get();
+        String text = "The corporate mentioned on Friday: \u201cThe corporate mentioned nothing.\u201d";
+        Restorer guarded = new Restorer(f.analyzer, f.dictionary, f.scorer, Options.defaults().withProtectedQuotes(true));
+        assertEquals("The company said on Friday: \u201cThe corporate mentioned nothing.\u201d", guarded.restore(text).text());
+        assertTrue(restorer.restore(text).text().contains("\u201cThe company"), "quotes are repaired by default");
+    }
 }
