@@ -44,9 +44,6 @@ final class CoverageCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", arity = "1..*", description = ".ann files, or spun text files and folders.")
     List<Path> inputs;
 
-    @Option(names = "--thesaurus", paramLabel = "FILE", description = "Moby-format thesaurus (head,syn,...) to propose originals for suspicious words.")
-    Path thesaurus;
-
     @Option(names = "--threshold", description = "log10 trigram probability below which an unexplained word is suspicious (default ${DEFAULT-VALUE}).")
     double threshold = -4.5;
 
@@ -86,7 +83,7 @@ final class CoverageCommand implements Callable<Integer> {
         }
         if (!raws.isEmpty()) {
             Restorer restorer = new Restorer(analyzer, dict, scorer, Options.defaults().withContextMargin(engine.margin));
-            Map<String, List<String>> reverse = thesaurus == null ? Map.of() : Coverage.reverse(ThesaurusMiner.readThesaurus(thesaurus));
+            Map<String, List<String>> reverse = engine.thesaurus == null ? Map.of() : Coverage.reverse(ThesaurusMiner.readThesaurus(engine.thesaurus));
             Map<String, Integer> firings = new HashMap<>();
             Map<String, Coverage.Suspect> suspects = new HashMap<>();
             int doc = 0;

@@ -3,6 +3,7 @@ package dev.unspin.cli;
 import dev.unspin.dictionary.DictionaryException;
 import dev.unspin.dictionary.DictionaryLoader;
 import dev.unspin.dictionary.PhraseDictionary;
+import dev.unspin.dictionary.ReverseThesaurus;
 import dev.unspin.lm.LmScorer;
 import dev.unspin.lm.NgramModel;
 import dev.unspin.restore.Options;
@@ -34,6 +35,12 @@ final class EngineOptions {
     @Option(names = "--protect-quotes", description = "Leave quoted speech to unambiguous entries only (spinners rewrite quotes too, so off by default).")
     boolean protectQuotes;
 
+    @Option(names = "--guess-margin", paramLabel = "LOG10", description = "Extra margin for thesaurus guesses and 'guess' entries, on top of --margin. Default: ${DEFAULT-VALUE}.")
+    double guessMargin = Options.defaults().guessMargin();
+
+    @Option(names = "--thesaurus", paramLabel = "FILE", description = "Moby-format thesaurus (head,syn,...): words no entry covers get the heads listing them as candidate originals, at the stricter 'guess' margin.")
+    Path thesaurus;
+
     NgramModel openModel() throws IOException {
         Path p = lm != null ? lm : ModelLocator.find();
         if (p == null) {
@@ -47,7 +54,15 @@ final class EngineOptions {
         TextAnalyzer analyzer = TextAnalyzer.english();
         PhraseDictionary dict = new DictionaryLoader(analyzer).load(!noBundled, dicts);
         LmScorer scorer = noLm ? null : new LmScorer(openModel());
-        return new Restorer(analyzer, dict, scorer, Options.defaults().withContextMargin(margin).withProtectedQuotes(protectQuotes));
+        ReverseThesaurus th = null;
+        if (thesaurus != null && scorer != null) {
+            NgramModel m = scorer.model();
+            th = ReverseThesaurus.load(thesaurus, w -> {
+                int id = m.id(w);
+                return id < 0 ? Double.NaN : m.unigramLogProb(id);
+            }, 20);
+        }
+        return new Restorer(analyzer, dict, scorer, Options.defaults().withContextMargin(margin).withProtectedQuotes(protectQuotes).withGuessMargin(guessMargin), th);
     }
 
     /** The model cannot be found: exit code MODEL, like a corrupt one. */

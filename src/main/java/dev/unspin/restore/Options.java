@@ -31,6 +31,10 @@ public record Options(boolean useLanguageModel, double contextMargin, double cle
         return new Options(useLanguageModel, contextMargin, cleanTextMargin, spunDensity, frequencyWeight, guessMargin, alwaysBonus, beam, on);
     }
 
+    public Options withGuessMargin(double g) {
+        return new Options(useLanguageModel, contextMargin, cleanTextMargin, spunDensity, frequencyWeight, g, alwaysBonus, beam, protectQuotes);
+    }
+
     public Options withContextMargin(double m) {
         return new Options(useLanguageModel, m, cleanTextMargin, spunDensity, frequencyWeight, guessMargin, alwaysBonus, beam, protectQuotes);
     }

@@ -3,6 +3,7 @@ package dev.unspin.restore;
 import dev.unspin.dictionary.Entry;
 import dev.unspin.dictionary.Kind;
 import dev.unspin.dictionary.PhraseDictionary;
+import dev.unspin.dictionary.ReverseThesaurus;
 import dev.unspin.lm.LmScorer;
 import dev.unspin.text.ProtectedSpans;
 import dev.unspin.text.Sentence;
@@ -27,14 +28,23 @@ public final class Restorer {
     private final LmScorer scorer;
     private final Options options;
     private final Decoder decoder;
+    private final ReverseThesaurus thesaurus;
 
     /** @param scorer the language model, or null to apply "always" entries only */
     public Restorer(TextAnalyzer analyzer, PhraseDictionary dictionary, LmScorer scorer, Options options) {
+        this(analyzer, dictionary, scorer, options, null);
+    }
+
+    /**
+     * @param thesaurus candidate originals for words no entry covers (held to the "guess" margin), or null
+     */
+    public Restorer(TextAnalyzer analyzer, PhraseDictionary dictionary, LmScorer scorer, Options options, ReverseThesaurus thesaurus) {
         this.analyzer = Objects.requireNonNull(analyzer);
         this.dictionary = Objects.requireNonNull(dictionary);
         this.options = scorer == null ? options.withLanguageModel(false) : options;
         this.scorer = this.options.useLanguageModel() ? scorer : null;
         this.decoder = this.scorer == null ? null : new Decoder(this.scorer, options.beam());
+        this.thesaurus = thesaurus;
     }
 
     public Options options() {
@@ -55,11 +65,11 @@ public final class Restorer {
             }
             matches.add(perToken);
         }
-        List<List<Arc>> paths = decodeAll(sentences, matches, options.contextMargin());
+        List<List<Arc>> paths = decodeAll(sentences, matches, guarded, options.contextMargin());
         if (decoder != null && spinDensity(paths, words) < options.spunDensity()) {
             // Few confident repairs for the length: this reads like clean prose, where the prior that
             // any word was substituted is near zero. Decide again, demanding much more of each change.
-            paths = decodeAll(sentences, matches, options.contextMargin() + options.cleanTextMargin());
+            paths = decodeAll(sentences, matches, guarded, options.contextMargin() + options.cleanTextMargin());
         }
         List<Edit> edits = new ArrayList<>();
         for (int k = 0; k < sentences.size(); k++) {
@@ -69,10 +79,12 @@ public final class Restorer {
         return new Result(apply(text, edits), edits);
     }
 
-    private List<List<Arc>> decodeAll(List<Sentence> sentences, List<List<List<PhraseDictionary.Match>>> matches, double contextCost) {
+    private List<List<Arc>> decodeAll(List<Sentence> sentences, List<List<List<PhraseDictionary.Match>>> matches, BitSet guarded,
+                                      double contextCost) {
         List<List<Arc>> paths = new ArrayList<>(sentences.size());
         for (int k = 0; k < sentences.size(); k++) {
-            paths.add(decoder == null ? greedy(sentences.get(k), matches.get(k)) : decodeWithModel(sentences.get(k), matches.get(k), contextCost));
+            paths.add(decoder == null ? greedy(sentences.get(k), matches.get(k))
+                    : decodeWithModel(sentences.get(k), matches.get(k), guarded, contextCost));
         }
         return paths;
     }
@@ -161,9 +173,17 @@ public final class Restorer {
         return path;
     }
 
-    private List<Arc> decodeWithModel(Sentence s, List<List<PhraseDictionary.Match>> matches, double contextCost) {
+    private List<Arc> decodeWithModel(Sentence s, List<List<PhraseDictionary.Match>> matches, BitSet guarded, double contextCost) {
         List<Token> toks = s.tokens();
         List<List<Arc>> arcs = new ArrayList<>(toks.size());
+        boolean[] covered = new boolean[toks.size()];
+        for (List<PhraseDictionary.Match> ms : matches) {
+            for (PhraseDictionary.Match m : ms) {
+                for (int k = m.start(); k < m.end(); k++) {
+                    covered[k] = true;
+                }
+            }
+        }
         boolean any = false;
         for (int i = 0; i < toks.size(); i++) {
             List<Arc> from = new ArrayList<>(2);
@@ -191,6 +211,9 @@ public final class Restorer {
                     }
                 }
             }
+            if (thesaurus != null && !covered[i]) {
+                thesaurusArcs(toks, i, guarded, contextCost, byReplacement);
+            }
             from.addAll(byReplacement.values());
             any |= from.size() > 1;
             arcs.add(from);
@@ -200,6 +223,35 @@ public final class Restorer {
         }
         List<Arc> path = decoder.decode(arcs);
         return withGains(path, toks);
+    }
+
+    /** Below this unigram log10 probability a word may be a spinner's synonym; above it (the, of, said) it is too common to guess at. */
+    private static final double THESAURUS_MAX_FREQ = -3.0;
+
+    private void thesaurusArcs(List<Token> toks, int i, BitSet guarded, double contextCost, Map<String, Arc> out) {
+        Token t = toks.get(i);
+        String w = t.text();
+        if (w.length() < 3 || !Character.isLowerCase(w.charAt(0)) || ProtectedSpans.guarded(guarded, t) || !w.chars().allMatch(Character::isLetter)) {
+            return;
+        }
+        int[] own = scorer.ids(w);
+        double ownFreq = unigramSum(own);
+        if (own.length != 1 || own[0] < 0 || ownFreq > THESAURUS_MAX_FREQ) {
+            return;
+        }
+        List<String> cands = thesaurus.originals(t.key());
+        if (cands.isEmpty()) {
+            return;
+        }
+        Entry e = new Entry(List.of(t.key()), cands, Kind.THESAURUS, false, "thesaurus:" + t.key());
+        double base = contextCost + options.guessMargin();
+        for (String c : cands) {
+            int[] ids = idsOf(c);
+            if (ids.length == 0 || ids[0] < 0) {
+                continue;
+            }
+            out.putIfAbsent((i + 1) + "\u0000" + c, new Arc(i, i + 1, c, e, ids, base + options.frequencyWeight() * (unigramSum(ids) - ownFreq)));
+        }
     }
 
     private double unigramSum(int[] ids) {

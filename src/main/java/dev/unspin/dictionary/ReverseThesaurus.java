@@ -1,0 +1,128 @@
+package dev.unspin.dictionary;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Candidate originals for a word no dictionary entry covers: the thesaurus heads that list the
+ * word among their synonyms (a spinner replaced the head by the word). No thesaurus lists inflected
+ * forms, so an inflected word is reduced to its base, mapped, and the candidates inflected back
+ * alike (mentioned -> mention -> say -> said). Candidates are ranked by how common they are (the
+ * rank function, e.g. unigram log probability) and capped, keeping the lattice small.
+ */
+public final class ReverseThesaurus {
+    private final Map<String, List<String>> headsOf;
+    private final Inflector inflector = Inflector.english();
+    private final int maxCandidates;
+
+    private ReverseThesaurus(Map<String, List<String>> headsOf, int maxCandidates) {
+        this.headsOf = headsOf;
+        this.maxCandidates = maxCandidates;
+    }
+
+    /**
+     * Reads a Moby-format thesaurus (head,syn,syn,...); single words only. rank orders each word's
+     * heads, most plausible first (higher is better); heads ranked NaN are dropped (unknown words).
+     */
+    public static ReverseThesaurus load(Path file, ToDoubleFunction<String> rank, int maxCandidates) throws IOException {
+        Map<String, List<String>> heads = new HashMap<>();
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (String line; (line = r.readLine()) != null; ) {
+                String[] f = line.split(",");
+                String head = f[0].strip().toLowerCase(Locale.ROOT);
+                if (head.isEmpty() || head.indexOf(' ') >= 0 || Double.isNaN(rank.applyAsDouble(head))) {
+                    continue;
+                }
+                for (int i = 1; i < f.length; i++) {
+                    String syn = f[i].strip().toLowerCase(Locale.ROOT);
+                    if (!syn.isEmpty() && syn.indexOf(' ') < 0 && !syn.equals(head)) {
+                        heads.computeIfAbsent(syn, k -> new ArrayList<>()).add(head);
+                    }
+                }
+            }
+        }
+        for (List<String> l : heads.values()) {
+            l.sort((a, b) -> Double.compare(rank.applyAsDouble(b), rank.applyAsDouble(a)));
+        }
+        return new ReverseThesaurus(heads, maxCandidates);
+    }
+
+    /** Candidate originals for a lower-case word, inflected like it; empty when the thesaurus has none. */
+    public List<String> originals(String word) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String h : headsOf.getOrDefault(word, List.of())) {
+            if (out.size() >= maxCandidates) {
+                break;
+            }
+            out.add(h);
+        }
+        // inflected forms: try each base whose form f is this word, and inflect its heads alike
+        for (int form = Inflector.THIRD; form <= Inflector.GERUND + 1 && out.size() < maxCandidates; form++) {
+            for (String base : bases(word)) {
+                List<String> hs = headsOf.get(base);
+                if (hs == null) {
+                    continue;
+                }
+                boolean plural = form == Inflector.GERUND + 1;
+                if (!(plural ? inflector.plural(base) : inflector.verbForms(base)[form]).equals(word)) {
+                    continue;
+                }
+                for (String h : hs) {
+                    if (out.size() >= maxCandidates) {
+                        break;
+                    }
+                    out.add(plural ? inflector.plural(h) : inflector.verbForms(h)[form]);
+                }
+            }
+        }
+        out.remove(word);
+        return List.copyOf(out);
+    }
+
+    /** Plausible base forms of an inflected word, by undoing the spelling rules. */
+    private static List<String> bases(String w) {
+        List<String> b = new ArrayList<>(6);
+        int n = w.length();
+        if (n < 4) {
+            return b;
+        }
+        if (w.endsWith("ies")) {
+            b.add(w.substring(0, n - 3) + "y");
+        }
+        if (w.endsWith("es")) {
+            b.add(w.substring(0, n - 2));
+        }
+        if (w.endsWith("s")) {
+            b.add(w.substring(0, n - 1));
+        }
+        if (w.endsWith("ied")) {
+            b.add(w.substring(0, n - 3) + "y");
+        }
+        if (w.endsWith("ed")) {
+            b.add(w.substring(0, n - 2));
+            b.add(w.substring(0, n - 1));
+            if (n > 4 && w.charAt(n - 3) == w.charAt(n - 4)) {
+                b.add(w.substring(0, n - 3));
+            }
+        }
+        if (w.endsWith("ing")) {
+            b.add(w.substring(0, n - 3));
+            b.add(w.substring(0, n - 3) + "e");
+            if (n > 5 && w.charAt(n - 4) == w.charAt(n - 5)) {
+                b.add(w.substring(0, n - 4));
+            }
+        }
+        return b;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.unspin.dictionary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.unspin.Fixtures;
+import dev.unspin.restore.Options;
+import dev.unspin.restore.Restorer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReverseThesaurusTest {
+    @TempDir
+    Path tmp;
+
+    private ReverseThesaurus load() throws Exception {
+        Path f = tmp.resolve("moby.txt");
+        Files.writeString(f, "say,mention,state,remark\nsecurity,safety,protection\nartificial,counterfeit,synthetic\nintelligence,consciousness\nsnark,mention\n");
+        var m = Fixtures.get().model;
+        return ReverseThesaurus.load(f, w -> m.id(w) < 0 ? Double.NaN : m.unigramLogProb(m.id(w)), 5);
+    }
+
+    @Test
+    void headsListingTheWordAreItsOriginalsInflectedAlike() throws Exception {
+        ReverseThesaurus t = load();
+        assertEquals(List.of("say"), t.originals("mention"), "'snark' is not a word the model knows, so it is dropped");
+        assertEquals(List.of("said"), t.originals("mentioned"));
+        assertEquals(List.of("says"), t.originals("mentions"));
+        assertEquals(List.of("saying"), t.originals("mentioning"));
+        assertEquals(List.of("security"), t.originals("safety"));
+        assertTrue(t.originals("unrelated").isEmpty());
+    }
+
+    @Test
+    void jointDecodingRepairsCompoundsWordByWord() throws Exception {
+        Fixtures f = Fixtures.get();
+        Restorer r = new Restorer(f.analyzer, new PhraseDictionary(List.of()), f.scorer, Options.defaults(), load());
+        assertEquals("Researchers use artificial intelligence to sort the images.",
+                r.restore("Researchers use counterfeit consciousness to sort the images.").text());
+    }
+}
