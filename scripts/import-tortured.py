@@ -51,3 +51,40 @@ with open('dictionaries/science-tortured.heldout.tsv', 'w', encoding='utf-8') as
     for spun in sorted(held):
         out.write(f"{spun}\t{sorted(by_spun[spun], key=lambda x: -x[0])[0][1]}\n")
 print(len(phrases) - len(held), 'entries,', len(held), 'held out')
+
+# The spinner's word-level moves: where a tortured phrase and its original have the same length,
+# the words that differ are the spinner's substitutions ("huge information" -> "big data" gives
+# huge -> big and information -> data). Taken from the imported phrases only (never the held-out
+# fifth), kept when two or more phrases show them, and never for words so common in ordinary prose
+# (the 500 most frequent words of samples/heldout/spin-source) that a context entry would be
+# considered everywhere.
+import collections, glob
+common = collections.Counter()
+for f in glob.glob('samples/heldout/spin-source/*.txt'):
+    common.update(re.findall(r"[a-z]+", open(f, encoding='utf-8').read().lower()))
+too_common = {w for w, _ in common.most_common(500)}
+moves = collections.Counter()
+for spun in phrases:
+    if spun in held:
+        continue
+    for n, orig in by_spun[spun]:
+        a, b = spun.split(), orig.lower().split()
+        if len(a) != len(b):
+            continue
+        for x, y in zip(a, b):
+            if (x != y and x.isalpha() and y.isalpha() and x not in too_common
+                    and not x.startswith(y) and not y.startswith(x)):
+                moves[(x, y)] += 1
+by_word = {}
+for (x, y), c in moves.items():
+    if c >= 2:
+        by_word.setdefault(x, []).append((c, y))
+with open('dictionaries/spinner-words.txt', 'w', encoding='utf-8') as out:
+    out.write('# Word-level spinner substitutions, mined by scripts/import-tortured.py from the tortured-phrase list\n'
+              '# (Problematic Paper Screener; MIT, see NOTICE): same-length phrase pairs, the words that differ.\n'
+              '# Only pairs shown by two or more phrases, never from the held-out fifth. All context entries:\n'
+              '# the language model decides in context. Trailing comment: how many phrases show the pair.\n')
+    for x in sorted(by_word):
+        ys = sorted(by_word[x], key=lambda t: (-t[0], t[1]))[:3]
+        out.write(f"{x} => {' | '.join(y for _, y in ys)} ; ctx    # {ys[0][0]}\n")
+print(len(by_word), 'spinner word entries')
