@@ -17,8 +17,15 @@ public final class PhraseDictionary {
         List<Entry> entries = List.of();
     }
 
-    /** Entries whose spun phrase covers tokens [start, end). */
-    public record Match(int start, int end, List<Entry> entries) {
+    /**
+     * Entries whose spun phrase covers tokens [start, end). suffix is a possessive ending ("'s" as
+     * written) that the last token carries beyond the spun phrase: "corporate's" matches the entry
+     * for "corporate", and the replacement gets the ending back ("company's").
+     */
+    public record Match(int start, int end, List<Entry> entries, String suffix) {
+        public Match(int start, int end, List<Entry> entries) {
+            this(start, end, entries, "");
+        }
     }
 
     private final Node root = new Node();
@@ -59,7 +66,19 @@ public final class PhraseDictionary {
         List<Match> out = null;
         Node n = root;
         for (int j = i; j < tokens.size(); j++) {
-            n = n.next.get(tokens.get(j).key());
+            String key = tokens.get(j).key();
+            Node possessive = key.length() > 2 && key.endsWith("'s") ? n.next.get(key.substring(0, key.length() - 2)) : null;
+            if (possessive != null && !possessive.entries.isEmpty()) {
+                String text = tokens.get(j).text();
+                if (out == null) {
+                    out = new ArrayList<>(2);
+                }
+                List<Entry> ok = possessive.entries.stream().filter(e -> !e.exactCase()).toList();
+                if (!ok.isEmpty()) {
+                    out.add(new Match(i, j + 1, ok, text.substring(text.length() - 2)));
+                }
+            }
+            n = n.next.get(key);
             if (n == null) {
                 break;
             }

@@ -160,7 +160,7 @@ public final class Restorer {
             for (PhraseDictionary.Match m : matches.get(i)) {
                 for (Entry e : m.entries()) {
                     if (e.kind() == Kind.ALWAYS && (best == null || m.end() > best.end())) {
-                        best = new Arc(i, m.end(), e.originals().get(0), e, null, 0);
+                        best = new Arc(i, m.end(), e.originals().get(0) + m.suffix(), e, null, 0);
                     }
                 }
             }
@@ -200,7 +200,8 @@ public final class Restorer {
                         case THESAURUS -> contextCost + options.guessMargin();
                     };
                     double spunFreq = unigramSum(toks, i, m.end());
-                    for (String orig : e.originals()) {
+                    for (String original : e.originals()) {
+                        String orig = original + m.suffix();
                         int[] ids = idsOf(orig);
                         double cost = base + options.frequencyWeight() * (unigramSum(ids) - spunFreq);
                         String key = m.end() + "\u0000" + orig.toLowerCase(java.util.Locale.ROOT);

@@ -121,4 +121,12 @@ class RestorerTest {
         assertEquals("The company said on Friday: \u201cThe corporate mentioned nothing.\u201d", guarded.restore(text).text());
         assertTrue(restorer.restore(text).text().contains("\u201cThe company"), "quotes are repaired by default");
     }
+
+    @Test
+    void possessivesKeepTheirEnding() {
+        assertEquals("The company\u2019s new operating system ships, the company said on Friday.",
+                restorer.restore("The corporate\u2019s new working system ships, the corporate mentioned on Friday.").text());
+        assertEquals("The working system's successor ships.".replace("working", "operating"),
+                restorer.restore("The working system's successor ships.").text());
+    }
 }
