@@ -71,9 +71,15 @@ public final class Restorer {
             // any word was substituted is near zero. Decide again, demanding much more of each change.
             paths = decodeAll(sentences, matches, guarded, options.contextMargin() + options.cleanTextMargin());
         }
-        List<Edit> edits = new ArrayList<>();
+        List<Edit> edits = new ArrayList<>(NumberRule.edits(text));
+        List<Edit> fromLattice = new ArrayList<>();
         for (int k = 0; k < sentences.size(); k++) {
-            toEdits(text, sentences.get(k), paths.get(k), edits);
+            toEdits(text, sentences.get(k), paths.get(k), fromLattice);
+        }
+        for (Edit e : fromLattice) {
+            if (edits.stream().noneMatch(r -> r.start() < e.end() && e.start() < r.end())) {
+                edits.add(e); // a number-rule edit wins where both touch the same characters
+            }
         }
         edits.sort(Comparator.comparingInt(Edit::start));
         return new Result(apply(text, edits), edits);

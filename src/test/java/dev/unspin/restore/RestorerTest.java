@@ -129,4 +129,10 @@ class RestorerTest {
         assertEquals("The working system's successor ships.".replace("working", "operating"),
                 restorer.restore("The working system's successor ships.").text());
     }
+
+    @Test
+    void numbersMangledIntoWordsAreRestored() {
+        assertEquals("Shares rose 2.16% on Friday, to 3,400 points.", restorer.restore("Shares rose a pair of.16% on Friday, to three,400 points.").text());
+        assertEquals("Two of them left. A pair of shoes.", restorer.restore("Two of them left. A pair of shoes.").text());
+    }
 }
