@@ -80,10 +80,39 @@ public final class TextAnalyzer {
         }
     }
 
-    /** Tokens of text[from, to). */
+    /**
+     * Tokens of text[from, to). OpenNLP's tokenizer decides each whitespace-separated chunk on its own
+     * and never splits a run of letters, so such chunks (most words) are taken as they are and only
+     * chunks with digits, punctuation or apostrophes go through its maxent model: the same tokens,
+     * without the model's per-character evaluations that dominated the profile.
+     */
     public List<Token> tokens(String text, int from, int to) {
-        String part = text.substring(from, to);
         List<Token> out = new ArrayList<>();
+        int i = from;
+        while (i < to) {
+            while (i < to && Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            boolean letters = true;
+            while (i < to && !Character.isWhitespace(text.charAt(i))) {
+                letters &= Character.isLetter(text.charAt(i));
+                i++;
+            }
+            if (start == i) {
+                break;
+            }
+            if (letters) {
+                out.add(new Token(start, i, text.substring(start, i)));
+            } else {
+                modelTokens(text, start, i, out);
+            }
+        }
+        return out;
+    }
+
+    private void modelTokens(String text, int from, int to, List<Token> out) {
+        String part = text.substring(from, to);
         for (Span sp : tokenizer.tokenizePos(part)) {
             int s = from + sp.getStart();
             int e = from + sp.getEnd();
@@ -97,6 +126,5 @@ public final class TextAnalyzer {
                 out.add(new Token(s, e, t));
             }
         }
-        return out;
     }
 }
