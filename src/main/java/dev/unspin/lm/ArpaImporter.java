@@ -113,7 +113,9 @@ public final class ArpaImporter {
     private static float minOf(List<float[]> uni) {
         float m = 0;
         for (float[] u : uni) {
-            m = Math.min(m, u[0]);
+            if (u[0] > ModelLayout.PLACEHOLDER) { // <s> is usually listed with -99, a placeholder
+                m = Math.min(m, u[0]);
+            }
         }
         return m;
     }

@@ -26,7 +26,10 @@ package dev.unspin.lm;
  */
 final class ModelLayout {
     static final byte[] MAGIC = {'U', 'N', 'S', 'P', 'I', 'N', 'L', 'M'};
-    static final int VERSION = 1;
+    /** 2: unknown-word probability no longer derived from the -99 placeholder of &lt;s&gt; (version 1 files are re-imported). */
+    static final int VERSION = 2;
+    /** log10 values at or below this are placeholders ("never"), not probabilities. */
+    static final float PLACEHOLDER = -90f;
     static final int MAX_ORDER = 6;
     static final int HEADER_BYTES = 80 + 24 * (MAX_ORDER - 1);
     static final float QUANT = 1024f;

@@ -119,7 +119,10 @@ public final class SphinxImporter {
 
         float minUni = 0;
         for (int i = 0; i < v; i++) {
-            minUni = Math.min(minUni, (float) (uniProb[i] * LOGMATH_TO_LOG10));
+            float p = (float) (uniProb[i] * LOGMATH_TO_LOG10);
+            if (p > ModelLayout.PLACEHOLDER) { // <s> carries a -99 placeholder, not a probability
+                minUni = Math.min(minUni, p);
+            }
         }
         // Unknown words: one order of magnitude below the rarest known word.
         ModelWriter out = new ModelWriter(order, vocab, minUni - 1f);

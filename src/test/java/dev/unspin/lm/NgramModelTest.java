@@ -107,6 +107,8 @@ class NgramModelTest {
         assertEquals(72_547, m.vocabularySize());
         assertEquals(2_051_541, m.count(2));
         assertEquals(1_669_625, m.count(3));
+        // one decade below the rarest real word, not below the -99 placeholder of <s>
+        assertTrue(m.unknownLogProb() > -12 && m.unknownLogProb() < -6, "unknown " + m.unknownLogProb());
     }
 
     @Test
