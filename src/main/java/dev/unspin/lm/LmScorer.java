@@ -44,6 +44,11 @@ public final class LmScorer {
         }
         String t = token.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('\u2018', '\'');
         int id = model.id(t);
+        if (id < 0 && t.length() > 2 && t.endsWith("'s")) {
+            // a possessive the vocabulary lacks ("conflict's") is scored as its word, so a replacement
+            // the vocabulary happens to list with 's ("war's") gains nothing from that alone
+            id = model.id(t.substring(0, t.length() - 2));
+        }
         if (id >= 0 || !Character.isDigit(t.charAt(0))) {
             return new int[] {id};
         }

@@ -129,5 +129,7 @@ class NgramModelTest {
         assertEquals(List.of("two", "thousand"), Arrays.stream(s.ids("2,000")).mapToObj(m::word).toList());
         assertEquals(0, s.ids(",").length);
         assertEquals(m.id("don't"), s.ids("Don\u2019t")[0]);
+        assertEquals(-1, m.id("conflict's"));
+        assertEquals(m.id("conflict"), s.ids("conflict\u2019s")[0], "an unknown possessive is scored as its word");
     }
 }
