@@ -290,124 +290,24 @@ final class LmCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            PrintWriter out = spec.commandLine().getOut();
             Path dir = java.nio.file.Files.createTempDirectory("unspin-vs");
-            var trainer = new dev.unspin.corpus.ModelTrainer(TextAnalyzer.english(),
-                    new dev.unspin.corpus.ModelTrainer.Settings(order, dev.unspin.lm.ModelBuilder.Smoothing.KNESER_NEY, 1, 2_000_000, dir));
-            List<Path> trainFiles = TextFiles.expand(train);
-            List<List<String>> testSents = new java.util.ArrayList<>();
-            for (Path f : TextFiles.expand(test)) {
-                testSents.addAll(trainer.sentences(TextFiles.read(f)));
-            }
-            // ours
-            long t0 = System.nanoTime();
-            Path ulm = dir.resolve("train.ulm");
-            trainer.train(trainFiles, w -> { }).write(ulm);
-            double oursBuild = (System.nanoTime() - t0) / 1e9;
-            t0 = System.nanoTime();
-            NgramModel ours = NgramModel.open(ulm);
-            double oursLoad = (System.nanoTime() - t0) / 1e6;
-            // OpenNLP: the same sentences and words
-            t0 = System.nanoTime();
-            var onlp = new opennlp.tools.languagemodel.NGramLanguageModel(order);
-            for (Path f : trainFiles) {
-                for (List<String> s : trainer.sentences(TextFiles.read(f))) {
-                    onlp.add(s.toArray(String[]::new));
-                }
-            }
-            double onlpBuild = (System.nanoTime() - t0) / 1e9;
-            Path xml = dir.resolve("opennlp.xml");
-            try (var os = java.nio.file.Files.newOutputStream(xml)) {
-                onlp.serialize(os);
-            }
-            t0 = System.nanoTime();
-            try (var is = java.nio.file.Files.newInputStream(xml)) {
-                onlp = new opennlp.tools.languagemodel.NGramLanguageModel(is, order);
-            }
-            double onlpLoad = (System.nanoTime() - t0) / 1e6;
-            // perplexity on the sentences both can score (OpenNLP gives 0 to a sentence ending in an unseen word)
-            double oursSum = 0;
-            double onlpSum = 0;
-            long words = 0;
-            int skipped = 0;
-            List<List<String>> scorable = new java.util.ArrayList<>();
-            for (List<String> s : testSents) {
-                double p = onlp.calculateProbability(s.toArray(String[]::new));
-                boolean known = s.stream().allMatch(w -> ours.id(w) >= 0);
-                if (p <= 0 || !known) {
-                    skipped++;
-                    continue;
-                }
-                scorable.add(s);
-                onlpSum += Math.log10(p);
-                words += s.size();
-            }
-            var unspinModel = new UnspinLanguageModel(ours);
-            for (List<String> s : scorable) {
-                oursSum += unspinModel.log10Probability(s.toArray(String[]::new));
-            }
-            var full = dev.unspin.lm.Perplexity.of(ours, testSents);
-            // lookups: every trigram window of the scorable test text
-            long t1 = System.nanoTime();
-            double sink = 0;
-            long lookups = 0;
-            for (List<String> s : scorable) {
-                for (int i = Math.min(order, s.size()); i <= s.size(); i++) {
-                    sink += onlp.calculateProbability(s.subList(Math.max(0, i - order), i).toArray(String[]::new));
-                    lookups++;
-                }
-            }
-            double onlpRate = lookups / ((System.nanoTime() - t1) / 1e9);
-            t1 = System.nanoTime();
-            for (List<String> s : scorable) {
-                for (int i = Math.min(order, s.size()); i <= s.size(); i++) {
-                    sink += unspinModel.log10Probability(s.subList(Math.max(0, i - order), i).toArray(String[]::new));
-                }
-            }
-            double oursRate = lookups / ((System.nanoTime() - t1) / 1e9);
-            out.printf(Locale.ROOT, "test: %,d sentences, %,d scorable by both (%,d words), %d left out%n", testSents.size(), scorable.size(), words, skipped);
-            out.printf(Locale.ROOT, "%-22s %10s %12s %10s %12s %14s%n", "model", "build s", "size bytes", "load ms", "perplexity", "n-gram probs/s");
-            out.printf(Locale.ROOT, "%-22s %10.1f %,12d %10.1f %12.1f %,14.0f%n", "OpenNLP NGramLM", onlpBuild, java.nio.file.Files.size(xml), onlpLoad,
-                    Math.pow(10, -onlpSum / Math.max(1, words)), onlpRate);
-            out.printf(Locale.ROOT, "%-22s %10.1f %,12d %10.1f %12.1f %,14.0f%n", "unspin Kneser-Ney", oursBuild, java.nio.file.Files.size(ulm), oursLoad,
-                    Math.pow(10, -oursSum / Math.max(1, words)), oursRate);
-            out.printf(Locale.ROOT, "(same sentences, no sentence markers for either; unspin with <s>/</s> on all test text: perplexity %.1f, %.2f%% OOV; checksum %.0f)%n",
-                    full.perplexity(), 100 * full.oovRate(), sink);
-            // Perplexity only compares distributions: how much mass does each put on the vocabulary after "of the"?
-            double onlpMass = 0;
-            double oursMass = 0;
-            for (int id = 0; id < ours.vocabularySize(); id++) {
-                String w = ours.word(id);
-                if (w.equals("<s>") || w.equals("</s>")) {
-                    continue;
-                }
-                onlpMass += onlp.calculateProbability("of", "the", w) / Math.max(1e-300, onlp.calculateProbability("of", "the"));
-                oursMass += Math.pow(10, ours.logProb(new int[] {ours.id("of"), ours.id("the"), id}, 0, 3));
-            }
-            out.printf(Locale.ROOT, "sum over the vocabulary of P(w | of the): OpenNLP %.3f, unspin %.3f (1 for a probability distribution)%n", onlpMass, oursMass);
-            if (pairs != null) {
-                int[] right = new int[2];
-                int n = 0;
-                for (String line : java.nio.file.Files.readAllLines(pairs)) {
-                    if (line.startsWith("#")) {
-                        continue;
-                    }
-                    String[] f = line.split("\t");
-                    List<String> a = trainer.sentences(f[1]).stream().flatMap(List::stream).toList();
-                    List<String> b = trainer.sentences(f[2]).stream().flatMap(List::stream).toList();
-                    n++;
-                    right[0] += onlp.calculateProbability(a.toArray(String[]::new)) > onlp.calculateProbability(b.toArray(String[]::new)) ? 1 : 0;
-                    right[1] += unspinModel.log10Probability(a.toArray(String[]::new)) > unspinModel.log10Probability(b.toArray(String[]::new)) ? 1 : 0;
-                }
-                out.printf(Locale.ROOT, "original preferred over its spun twin (%d pairs): OpenNLP %d, unspin %d%n", n, right[0], right[1]);
-            }
-            out.flush();
-            try (var s = java.nio.file.Files.list(dir)) {
-                for (Path p : s.toList()) {
-                    java.nio.file.Files.deleteIfExists(p);
-                }
-            }
+            var settings = new dev.unspin.corpus.ModelTrainer.Settings(order, dev.unspin.lm.ModelBuilder.Smoothing.KNESER_NEY, 1, 2_000_000, dir);
+            var r = dev.unspin.corpus.ModelComparison.kneserNey(settings, TextAnalyzer.english())
+                    .run(TextFiles.expand(train), TextFiles.expand(test), pairs, dir);
             java.nio.file.Files.deleteIfExists(dir);
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf(Locale.ROOT, "test: %,d sentences, %,d scorable by both (%,d words)%n", r.testSentences(), r.scorable(), r.scorableWords());
+            out.printf(Locale.ROOT, "%-28s %8s %12s %9s %11s %13s %10s %6s%n", "model", "build s", "size bytes", "load ms", "perplexity",
+                    "probs/s", "mass(of the)", "pairs");
+            for (var side : List.of(r.opennlp(), r.unspin())) {
+                out.printf(Locale.ROOT, "%-28s %8.1f %,12d %9.1f %11.1f %,13.0f %10.3f %6s%n", side.name(), side.buildSeconds(), side.bytes(),
+                        side.loadMillis(), side.perplexity(), side.lookupsPerSecond(), side.massAfterOfThe(),
+                        r.pairs() == 0 ? "-" : side.pairsRight() + "/" + r.pairs());
+            }
+            out.println("(perplexity on the sentences both can score, no sentence markers; mass(of the): the sum over the vocabulary of");
+            out.printf(Locale.ROOT, " P(w | of the), 1 for a probability distribution; unspin on all test text with <s>/</s>: perplexity %.1f, %.2f%% OOV)%n",
+                    r.fullPerplexity(), 100 * r.oovRate());
+            out.flush();
             return ExitCodes.OK;
         }
     }
