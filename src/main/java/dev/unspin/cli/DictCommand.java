@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "dict", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Dictionary tools.", subcommands = {DictCommand.Check.class, DictCommand.Stats.class, DictCommand.Mine.class})
+        description = "Dictionary tools: lint (check), statistics (stats), mining thesaurus pairs with the language model (mine).", subcommands = {DictCommand.Check.class, DictCommand.Stats.class, DictCommand.Mine.class})
 final class DictCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

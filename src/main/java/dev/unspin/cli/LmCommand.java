@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "lm", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Language model tools: statistics, scoring, comparing phrasings, importing models.",
+        description = "Language model tools: statistics, scoring, comparing phrasings, importing and building models, perplexity.",
         subcommands = {LmCommand.Info.class, LmCommand.Score.class, LmCommand.Compare.class, LmCommand.Import.class, LmCommand.Build.class,
             LmCommand.PerplexityCmd.class, LmCommand.VsOpenNlp.class})
 final class LmCommand implements Runnable {
