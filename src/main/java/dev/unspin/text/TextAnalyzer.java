@@ -90,12 +90,12 @@ public final class TextAnalyzer {
         List<Token> out = new ArrayList<>();
         int i = from;
         while (i < to) {
-            while (i < to && Character.isWhitespace(text.charAt(i))) {
+            while (i < to && separator(text.charAt(i))) {
                 i++;
             }
             int start = i;
             boolean letters = true;
-            while (i < to && !Character.isWhitespace(text.charAt(i))) {
+            while (i < to && !separator(text.charAt(i))) {
                 letters &= Character.isLetter(text.charAt(i));
                 i++;
             }
@@ -109,6 +109,14 @@ public final class TextAnalyzer {
             }
         }
         return out;
+    }
+
+    /**
+     * Whitespace, plus what Java does not count as such but scraped text is full of: no-break spaces
+     * (U+00A0, U+2007, U+202F) between words and a byte-order mark (U+FEFF) at the start of a file.
+     */
+    static boolean separator(char c) {
+        return Character.isWhitespace(c) || c == '\u00A0' || c == '\u2007' || c == '\u202F' || c == '\uFEFF';
     }
 
     private void modelTokens(String text, int from, int to, List<Token> out) {

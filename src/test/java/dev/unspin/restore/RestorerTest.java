@@ -135,4 +135,10 @@ class RestorerTest {
         assertEquals("Shares rose 2.16% on Friday, to 3,400 points.", restorer.restore("Shares rose a pair of.16% on Friday, to three,400 points.").text());
         assertEquals("Two of them left. A pair of shoes.", restorer.restore("Two of them left. A pair of shoes.").text());
     }
+
+    @Test
+    void byteOrderMarkAndNoBreakSpacesSeparateWordsAndStay() {
+        assertEquals("\uFEFFOperating system updates arrive.\r\n", restorer.restore("\uFEFFWorking system updates arrive.\r\n").text());
+        assertEquals("The new\u00A0operating\u00A0system ships.", restorer.restore("The new\u00A0working\u00A0system ships.").text());
+    }
 }
