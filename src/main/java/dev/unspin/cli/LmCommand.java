@@ -259,11 +259,10 @@ final class LmCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            var trainer = new dev.unspin.corpus.ModelTrainer(TextAnalyzer.english(),
-                    new dev.unspin.corpus.ModelTrainer.Settings(3, dev.unspin.lm.ModelBuilder.Smoothing.KNESER_NEY, 1, 1, Path.of(".")));
+            TextAnalyzer analyzer = TextAnalyzer.english();
             List<List<String>> sents = new java.util.ArrayList<>();
             for (Path f : TextFiles.expand(inputs)) {
-                sents.addAll(trainer.sentences(TextFiles.read(f)));
+                sents.addAll(dev.unspin.corpus.ModelTrainer.sentences(analyzer, TextFiles.read(f)));
             }
             var r = dev.unspin.lm.Perplexity.of(model.open(), sents);
             spec.commandLine().getOut().printf(Locale.ROOT, "perplexity %.1f over %,d words (%,d unknown, %.2f%% OOV) in %,d sentences%n",

@@ -37,6 +37,11 @@ public final class ModelTrainer {
 
     /** Sentences of a text as model words (punctuation dropped, numbers spelled out). */
     public List<List<String>> sentences(String text) {
+        return sentences(analyzer, text);
+    }
+
+    /** Sentences of a text as model words, the way models are built and scored. */
+    public static List<List<String>> sentences(TextAnalyzer analyzer, String text) {
         List<List<String>> out = new ArrayList<>();
         for (Sentence sent : analyzer.sentences(text)) {
             List<String> words = LmTokens.words(sent.tokens().stream().map(Token::text).toList());

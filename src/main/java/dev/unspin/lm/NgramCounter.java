@@ -27,36 +27,11 @@ public final class NgramCounter implements AutoCloseable {
     public record Counted(int[] ids, long count) {
     }
 
-    private record Key(int[] ids) implements Comparable<Key> {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && Arrays.equals(ids, k.ids);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(ids);
-        }
-
-        @Override
-        public int compareTo(Key o) {
-            return compare(ids, o.ids);
-        }
-    }
-
-    /** Shorter n-grams first, then lexicographic by id: every context's continuations are contiguous. */
-    static int compare(int[] a, int[] b) {
-        if (a.length != b.length) {
-            return Integer.compare(a.length, b.length);
-        }
-        return Arrays.compare(a, b);
-    }
-
     private final int order;
     private final int chunk;
     private final Path tmpDir;
     private final List<Path> runs = new ArrayList<>();
-    private Map<Key, long[]> counts = new HashMap<>();
+    private Map<IdsKey, long[]> counts = new HashMap<>();
     private long tokens;
 
     public NgramCounter(int order, int chunk, Path tmpDir) {
@@ -81,7 +56,7 @@ public final class NgramCounter implements AutoCloseable {
                 if (n == 1 && i == 0) {
                     continue; // <s> is never predicted
                 }
-                counts.computeIfAbsent(new Key(Arrays.copyOfRange(sentence, i, i + n)), k -> new long[1])[0]++;
+                counts.computeIfAbsent(new IdsKey(Arrays.copyOfRange(sentence, i, i + n)), k -> new long[1])[0]++;
             }
         }
         if (counts.size() >= chunk) {
@@ -93,10 +68,10 @@ public final class NgramCounter implements AutoCloseable {
         try {
             Path run = Files.createTempFile(tmpDir, "unspin-counts", ".run");
             runs.add(run);
-            List<Map.Entry<Key, long[]>> entries = new ArrayList<>(counts.entrySet());
+            List<Map.Entry<IdsKey, long[]>> entries = new ArrayList<>(counts.entrySet());
             entries.sort(Map.Entry.comparingByKey());
             try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(run), 1 << 16))) {
-                for (Map.Entry<Key, long[]> e : entries) {
+                for (Map.Entry<IdsKey, long[]> e : entries) {
                     int[] ids = e.getKey().ids();
                     out.writeByte(ids.length);
                     for (int id : ids) {
@@ -146,7 +121,7 @@ public final class NgramCounter implements AutoCloseable {
         }
         List<Run> open = new ArrayList<>();
         try {
-            PriorityQueue<Run> pq = new PriorityQueue<>((a, b) -> compare(a.head.ids(), b.head.ids()));
+            PriorityQueue<Run> pq = new PriorityQueue<>((a, b) -> IdsKey.compare(a.head.ids(), b.head.ids()));
             for (Path p : runs) {
                 Run r = new Run(p);
                 open.add(r);

@@ -1,5 +1,6 @@
 package dev.unspin.restore;
 
+import dev.unspin.lm.IdsKey;
 import dev.unspin.lm.LmScorer;
 import dev.unspin.lm.NgramModel;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ final class Decoder {
     /** arcsFrom.get(i): arcs starting at token i (always including the keep arc). Returns the chosen arcs in order. */
     List<Arc> decode(List<List<Arc>> arcsFrom) {
         int n = arcsFrom.size();
-        List<Map<CtxKey, State>> at = new ArrayList<>(n + 1);
+        List<Map<IdsKey, State>> at = new ArrayList<>(n + 1);
         for (int i = 0; i <= n; i++) {
             at.add(new HashMap<>());
         }
@@ -43,7 +44,7 @@ final class Decoder {
         if (ctxLen > 0) {
             start[ctxLen - 1] = scorer.bos();
         }
-        at.get(0).put(new CtxKey(start), new State(start, 0, null, null));
+        at.get(0).put(new IdsKey(start), new State(start, 0, null, null));
         int[] window = new int[ctxLen + 1];
         for (int i = 0; i < n; i++) {
             List<State> states = new ArrayList<>(at.get(i).values());
@@ -111,24 +112,11 @@ final class Decoder {
         return sum;
     }
 
-    private static void offer(Map<CtxKey, State> states, State s) {
-        CtxKey k = new CtxKey(s.ctx);
+    private static void offer(Map<IdsKey, State> states, State s) {
+        IdsKey k = new IdsKey(s.ctx);
         State old = states.get(k);
         if (old == null || s.score > old.score) {
             states.put(k, s);
-        }
-    }
-
-    /** Hash key over a context array. */
-    private record CtxKey(int[] ids) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof CtxKey k && Arrays.equals(ids, k.ids);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(ids);
         }
     }
 }
