@@ -141,4 +141,28 @@ class RestorerTest {
         assertEquals("\uFEFFOperating system updates arrive.\r\n", restorer.restore("\uFEFFWorking system updates arrive.\r\n").text());
         assertEquals("The new\u00A0operating\u00A0system ships.", restorer.restore("The new\u00A0working\u00A0system ships.").text());
     }
+
+    @Test
+    void oneRestorerServesManyThreadsWithTheSameResults() throws Exception {
+        java.util.List<String> texts = new java.util.ArrayList<>();
+        try (var s = java.nio.file.Files.list(Fixtures.project().resolve("samples"))) {
+            for (var p : s.filter(x -> x.toString().endsWith(".ann")).sorted().toList()) {
+                texts.add(dev.unspin.eval.Annotation.parse(java.nio.file.Files.readString(p)).spun());
+            }
+        }
+        java.util.List<String> expected = texts.stream().map(t -> restorer.restore(t).text()).toList();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<Boolean>> runs = new java.util.ArrayList<>();
+            for (int k = 0; k < 40; k++) {
+                int i = k % texts.size();
+                runs.add(pool.submit(() -> restorer.restore(texts.get(i)).text().equals(expected.get(i))));
+            }
+            for (var f : runs) {
+                assertTrue(f.get(), "a concurrent restore differed from the sequential one");
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
 }
