@@ -21,10 +21,17 @@ public final class ProtectedSpans {
 
     public static BitSet of(String text, boolean quotes) {
         BitSet b = new BitSet(text.length());
-        mark(b, URL.matcher(text));
-        mark(b, EMAIL.matcher(text));
-        mark(b, FENCE.matcher(text));
-        mark(b, INLINE_CODE.matcher(text));
+        // each pattern only where its trigger occurs: scanning every word for an '@' was a hot spot
+        if (text.contains("://") || text.contains("www.") || text.contains("WWW.")) {
+            mark(b, URL.matcher(text));
+        }
+        if (text.indexOf('@') >= 0) {
+            mark(b, EMAIL.matcher(text));
+        }
+        if (text.indexOf('`') >= 0) {
+            mark(b, FENCE.matcher(text));
+            mark(b, INLINE_CODE.matcher(text));
+        }
         if (quotes) {
             mark(b, QUOTE.matcher(text));
         }

@@ -104,7 +104,43 @@ public final class TextAnalyzer {
             }
             if (letters) {
                 out.add(new Token(start, i, text.substring(start, i)));
+            } else if (i - start > 2 && lettersThenMark(text, start, i)) {
+                // "said," "week." "now;": the word and its mark, as the model splits them
+                out.add(new Token(start, i - 1, text.substring(start, i - 1)));
+                out.add(new Token(i - 1, i, text.substring(i - 1, i)));
             } else {
+                modelTokens(text, start, i, out);
+            }
+        }
+        return out;
+    }
+
+    /** Two or more letters followed by one closing mark (.,;:!?). */
+    private static boolean lettersThenMark(String text, int from, int to) {
+        if (".,;:!?".indexOf(text.charAt(to - 1)) < 0) {
+            return false;
+        }
+        for (int k = from; k < to - 1; k++) {
+            if (!Character.isLetter(text.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The model's tokens of text[from, to), without the fast paths (for tests that check them). */
+    List<Token> modelTokensOf(String text, int from, int to) {
+        List<Token> out = new ArrayList<>();
+        int i = from;
+        while (i < to) {
+            while (i < to && separator(text.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < to && !separator(text.charAt(i))) {
+                i++;
+            }
+            if (start < i) {
                 modelTokens(text, start, i, out);
             }
         }

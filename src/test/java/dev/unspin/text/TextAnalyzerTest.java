@@ -47,4 +47,25 @@ class TextAnalyzerTest {
         assertEquals(2, li.column(4));
         assertEquals(3, li.line(7));
     }
+
+    @Test
+    void fastPathsGiveTheModelsTokens() throws Exception {
+        java.util.List<java.nio.file.Path> files = new java.util.ArrayList<>();
+        try (var st = java.nio.file.Files.list(Fixtures.project().resolve("samples/heldout/clean"))) {
+            st.sorted().forEach(files::add);
+        }
+        files.add(Fixtures.project().resolve("samples/security-update.txt"));
+        int lines = 0; // tokens compared
+        for (var f : files) {
+            for (String line : java.nio.file.Files.readAllLines(f)) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                List<Token> fast = analyzer.tokens(line, 0, line.length());
+                assertEquals(analyzer.modelTokensOf(line, 0, line.length()), fast, line);
+                lines += fast.size();
+            }
+        }
+        assertTrue(lines > 20_000, "tokens compared: " + lines);
+    }
 }
