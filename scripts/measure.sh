@@ -54,7 +54,11 @@ for a in range(10000):
     os.makedirs(d, exist_ok=True)
     open(f'{d}/article{a:05d}.txt', 'w').write(' '.join(words[(a * 500 + j) % len(words)] for j in range(500)) + '\n')
 PY
+# -j 1 against -j 2 (the -j 1 JVM still runs GC, JIT and I/O on the second core), then one core
+# (the whole JVM pinned with taskset) against two: what a second core buys
 for j in 1 2; do
   rm -rf "$data/big-out"
-  /usr/bin/time -f "-j $j: %e s wall, peak RSS %M kB" ./unspin fix "$data/big" --out-dir "$data/big-out" -j $j -q
+  /usr/bin/time -f "-j $j: %e s wall, %P CPU, peak RSS %M kB" ./unspin fix "$data/big" --out-dir "$data/big-out" -j $j -q
 done
+rm -rf "$data/big-out"
+/usr/bin/time -f "one core (taskset -c 0, -j 1): %e s wall" taskset -c 0 ./unspin fix "$data/big" --out-dir "$data/big-out" -j 1 -q
