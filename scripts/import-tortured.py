@@ -59,6 +59,7 @@ print(len(phrases) - len(held), 'entries,', len(held), 'held out')
 # (the 500 most frequent words of samples/heldout/spin-source) that a context entry would be
 # considered everywhere.
 import collections, glob
+MIN_SUPPORT = int(sys.argv[2]) if len(sys.argv) > 2 else 2
 common = collections.Counter()
 for f in glob.glob('samples/heldout/spin-source/*.txt'):
     common.update(re.findall(r"[a-z]+", open(f, encoding='utf-8').read().lower()))
@@ -77,14 +78,17 @@ for spun in phrases:
                 moves[(x, y)] += 1
 by_word = {}
 for (x, y), c in moves.items():
-    if c >= 2:
+    if c >= MIN_SUPPORT:
         by_word.setdefault(x, []).append((c, y))
 with open('dictionaries/spinner-words.txt', 'w', encoding='utf-8') as out:
     out.write('# Word-level spinner substitutions, mined by scripts/import-tortured.py from the tortured-phrase list\n'
               '# (Problematic Paper Screener; MIT, see NOTICE): same-length phrase pairs, the words that differ.\n'
-              '# Only pairs shown by two or more phrases, never from the held-out fifth. All context entries:\n'
-              '# the language model decides in context. Trailing comment: how many phrases show the pair.\n')
+              '# Never from the held-out fifth. Pairs shown by two or more phrases are context entries, pairs shown\n'
+              '# by one are guesses (stricter margin); the language model decides in context either way.\n'
+              '# Trailing comment: how many phrases show the pair.\n')
     for x in sorted(by_word):
         ys = sorted(by_word[x], key=lambda t: (-t[0], t[1]))[:3]
-        out.write(f"{x} => {' | '.join(y for _, y in ys)} ; ctx    # {ys[0][0]}\n")
+        # two or more phrases: a context entry; a single phrase: a guess, held to the stricter margin
+        kind = 'ctx' if ys[0][0] >= 2 else 'guess'
+        out.write(f"{x} => {' | '.join(y for _, y in ys)} ; {kind}    # {ys[0][0]}\n")
 print(len(by_word), 'spinner word entries')
