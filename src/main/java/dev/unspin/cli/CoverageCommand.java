@@ -89,7 +89,7 @@ final class CoverageCommand implements Callable<Integer> {
             int doc = 0;
             for (Path f : raws) {
                 String text = TextFiles.read(f);
-                Coverage.countFirings(Coverage.edits(restorer, text), firings);
+                Coverage.countFirings(restorer.restore(text).edits(), firings);
                 cov.suspects(doc++, text, threshold, reverse, suspects);
             }
             Set<String> origins = new HashSet<>();

@@ -6,7 +6,6 @@ import dev.unspin.eval.Annotation;
 import dev.unspin.lm.LmScorer;
 import dev.unspin.lm.NgramModel;
 import dev.unspin.restore.Edit;
-import dev.unspin.restore.Restorer;
 import dev.unspin.text.Sentence;
 import dev.unspin.text.TextAnalyzer;
 import dev.unspin.text.Token;
@@ -202,8 +201,4 @@ public final class Coverage {
         return r;
     }
 
-    /** Restores a document and returns its edits (for firing counts). */
-    public static List<Edit> edits(Restorer restorer, String text) {
-        return restorer.restore(text).edits();
-    }
 }

@@ -3,7 +3,6 @@ package dev.unspin.corpus;
 import dev.unspin.dictionary.Inflector;
 import dev.unspin.lm.LmScorer;
 import dev.unspin.lm.NgramModel;
-import dev.unspin.text.Token;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -321,9 +320,5 @@ public final class ThesaurusMiner {
                     ps.get(0).medianGain(), Math.round(ps.get(0).shareBetter() * ps.get(0).contexts()), ps.get(0).contexts()));
         }
         return out;
-    }
-
-    static String key(String s) {
-        return Token.normalise(s);
     }
 }

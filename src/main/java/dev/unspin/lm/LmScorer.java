@@ -3,7 +3,6 @@ package dev.unspin.lm;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Scores text tokens with an {@link NgramModel}, bridging the model's conventions in the scorer
@@ -42,7 +41,7 @@ public final class LmScorer {
         if (isPunctuation(token)) {
             return NONE;
         }
-        String t = token.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('\u2018', '\'');
+        String t = LmTokens.normalise(token);
         int id = model.id(t);
         if (id < 0 && t.length() > 2 && t.endsWith("'s")) {
             // a possessive the vocabulary lacks ("conflict's") is scored as its word, so a replacement
@@ -100,12 +99,4 @@ public final class LmScorer {
         return sum;
     }
 
-    /** Per-token log10 probabilities of ids[1..], given ids[0] = &lt;s&gt;. */
-    public double[] tokenLogProbs(int[] ids) {
-        double[] r = new double[ids.length];
-        for (int i = 1; i < ids.length; i++) {
-            r[i] = model.logProb(ids, 0, i + 1);
-        }
-        return r;
-    }
 }

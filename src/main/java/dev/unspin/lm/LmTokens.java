@@ -18,11 +18,16 @@ public final class LmTokens {
         if (LmScorer.isPunctuation(token)) {
             return;
         }
-        String t = token.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('\u2018', '\'');
+        String t = normalise(token);
         if (Character.isDigit(t.charAt(0)) && NumberWords.spell(t, out)) {
             return;
         }
         out.add(t);
+    }
+
+    /** Lower case and straight apostrophes, the form the model's words are written in. */
+    static String normalise(String token) {
+        return token.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('\u2018', '\'');
     }
 
     public static List<String> words(List<String> tokens) {

@@ -55,10 +55,6 @@ public final class ModelBuilder {
         sizes[n] = i + 1;
     }
 
-    public long size(int n) {
-        return sizes[n];
-    }
-
     private long key(int n, int i, int from, int to) {
         return NgramHash.ngram(grams[n], i * n + from, i * n + to);
     }

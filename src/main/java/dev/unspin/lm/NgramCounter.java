@@ -44,10 +44,6 @@ public final class NgramCounter implements AutoCloseable {
         return tokens;
     }
 
-    public int spills() {
-        return runs.size();
-    }
-
     /** Counts every n-gram of a sentence given with its markers: ids[0] = &lt;s&gt;, last = &lt;/s&gt;. */
     public void add(int[] sentence) {
         tokens += sentence.length - 1;

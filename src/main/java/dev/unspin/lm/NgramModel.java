@@ -248,14 +248,4 @@ public final class NgramModel {
         return slot < 0 ? 0 : ModelLayout.dequantise(backoffs[n].get(slot));
     }
 
-    /** Bytes of the mapped file: what resident memory approaches once every page has been touched. */
-    public long fileBytes() {
-        long total = 0;
-        total += 8L * vocabKeys.capacity() + 4L * vocabIds.capacity();
-        total += 4L * wordOffsets.capacity() + wordBlob.capacity() + 8L * vocabSize;
-        for (int n = 2; n <= order; n++) {
-            total += 8L * keys[n].capacity() + 2L * probs[n].capacity() + (backoffs[n] == null ? 0 : 2L * backoffs[n].capacity());
-        }
-        return total;
-    }
 }

@@ -190,10 +190,15 @@ public final class Restorer {
                 }
             }
         }
+        // each token's model ids once: the keep arcs serve the lattice, the frequency terms and the gains
+        List<Arc> keep = new ArrayList<>(toks.size());
+        for (int i = 0; i < toks.size(); i++) {
+            keep.add(new Arc(i, i + 1, null, null, scorer.ids(toks.get(i).text()), 0));
+        }
         boolean any = false;
         for (int i = 0; i < toks.size(); i++) {
             List<Arc> from = new ArrayList<>(2);
-            from.add(new Arc(i, i + 1, null, null, scorer.ids(toks.get(i).text()), 0));
+            from.add(keep.get(i));
             Map<String, Arc> byReplacement = new HashMap<>();
             for (PhraseDictionary.Match m : matches.get(i)) {
                 for (Entry e : m.entries()) {
@@ -205,7 +210,7 @@ public final class Restorer {
                         case CONTEXT -> contextCost;
                         case THESAURUS -> contextCost + options.guessMargin();
                     };
-                    double spunFreq = unigramSum(toks, i, m.end());
+                    double spunFreq = unigramSum(keep, i, m.end());
                     for (String original : e.originals()) {
                         String orig = original + m.suffix();
                         int[] ids = idsOf(orig);
@@ -219,7 +224,7 @@ public final class Restorer {
                 }
             }
             if (thesaurus != null && !covered[i]) {
-                thesaurusArcs(toks, i, guarded, contextCost, byReplacement);
+                thesaurusArcs(toks, i, keep.get(i).lmIds(), guarded, contextCost, byReplacement);
             }
             from.addAll(byReplacement.values());
             any |= from.size() > 1;
@@ -229,19 +234,18 @@ public final class Restorer {
             return List.of();
         }
         List<Arc> path = decoder.decode(arcs);
-        return withGains(path, toks);
+        return withGains(path, keep);
     }
 
     /** Below this unigram log10 probability a word may be a spinner's synonym; above it (the, of, said) it is too common to guess at. */
     private static final double THESAURUS_MAX_FREQ = -3.0;
 
-    private void thesaurusArcs(List<Token> toks, int i, BitSet guarded, double contextCost, Map<String, Arc> out) {
+    private void thesaurusArcs(List<Token> toks, int i, int[] own, BitSet guarded, double contextCost, Map<String, Arc> out) {
         Token t = toks.get(i);
         String w = t.text();
         if (w.length() < 3 || !Character.isLowerCase(w.charAt(0)) || ProtectedSpans.guarded(guarded, t) || !w.chars().allMatch(Character::isLetter)) {
             return;
         }
-        int[] own = scorer.ids(w);
         double ownFreq = unigramSum(own);
         if (own.length != 1 || own[0] < 0 || ownFreq > THESAURUS_MAX_FREQ) {
             return;
@@ -269,10 +273,10 @@ public final class Restorer {
         return sum;
     }
 
-    private double unigramSum(List<Token> toks, int from, int to) {
+    private double unigramSum(List<Arc> keep, int from, int to) {
         double sum = 0;
         for (int i = from; i < to; i++) {
-            sum += unigramSum(scorer.ids(toks.get(i).text()));
+            sum += unigramSum(keep.get(i).lmIds());
         }
         return sum;
     }
@@ -283,7 +287,7 @@ public final class Restorer {
     }
 
     /** Replaces each chosen edit's cost by its gain: the path's log10 probability with it minus without it. */
-    private List<Arc> withGains(List<Arc> path, List<Token> toks) {
+    private List<Arc> withGains(List<Arc> path, List<Arc> keep) {
         double full = decoder.pathLogProb(path);
         List<Arc> out = new ArrayList<>(path.size());
         for (int k = 0; k < path.size(); k++) {
@@ -293,9 +297,7 @@ public final class Restorer {
                 continue;
             }
             List<Arc> without = new ArrayList<>(path.subList(0, k));
-            for (int i = a.start(); i < a.end(); i++) {
-                without.add(new Arc(i, i + 1, null, null, scorer.ids(toks.get(i).text()), 0));
-            }
+            without.addAll(keep.subList(a.start(), a.end()));
             without.addAll(path.subList(k + 1, path.size()));
             out.add(new Arc(a.start(), a.end(), a.replacement(), a.entry(), a.lmIds(), full - decoder.pathLogProb(without)));
         }

@@ -87,6 +87,10 @@ public final class TextAnalyzer {
      * without the model's per-character evaluations that dominated the profile.
      */
     public List<Token> tokens(String text, int from, int to) {
+        return tokens(text, from, to, true);
+    }
+
+    private List<Token> tokens(String text, int from, int to, boolean fastPaths) {
         List<Token> out = new ArrayList<>();
         int i = from;
         while (i < to) {
@@ -102,9 +106,9 @@ public final class TextAnalyzer {
             if (start == i) {
                 break;
             }
-            if (letters) {
+            if (fastPaths && letters) {
                 out.add(new Token(start, i, text.substring(start, i)));
-            } else if (i - start > 2 && lettersThenMark(text, start, i)) {
+            } else if (fastPaths && i - start > 2 && lettersThenMark(text, start, i)) {
                 // "said," "week." "now;": the word and its mark, as the model splits them
                 out.add(new Token(start, i - 1, text.substring(start, i - 1)));
                 out.add(new Token(i - 1, i, text.substring(i - 1, i)));
@@ -130,21 +134,7 @@ public final class TextAnalyzer {
 
     /** The model's tokens of text[from, to), without the fast paths (for tests that check them). */
     List<Token> modelTokensOf(String text, int from, int to) {
-        List<Token> out = new ArrayList<>();
-        int i = from;
-        while (i < to) {
-            while (i < to && separator(text.charAt(i))) {
-                i++;
-            }
-            int start = i;
-            while (i < to && !separator(text.charAt(i))) {
-                i++;
-            }
-            if (start < i) {
-                modelTokens(text, start, i, out);
-            }
-        }
-        return out;
+        return tokens(text, from, to, false);
     }
 
     /**
