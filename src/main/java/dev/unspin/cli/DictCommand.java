@@ -92,9 +92,11 @@ final class DictCommand implements Runnable {
                 byLength.merge(e.spun().size(), 1, Integer::sum);
             }
             PrintWriter out = spec.commandLine().getOut();
-            out.printf(Locale.ROOT, "%-28s %8s %8s%n", "file", "always", "ctx");
+            out.printf(Locale.ROOT, "%-28s %8s %8s %8s %8s%n", "file (with inflected forms)", "always", "ctx", "guess", "total");
             for (Map.Entry<String, int[]> f : byFile.entrySet()) {
-                out.printf(Locale.ROOT, "%-28s %8d %8d%n", f.getKey(), f.getValue()[Kind.ALWAYS.ordinal()], f.getValue()[Kind.CONTEXT.ordinal()]);
+                int[] k = f.getValue();
+                out.printf(Locale.ROOT, "%-28s %8d %8d %8d %8d%n", f.getKey(), k[Kind.ALWAYS.ordinal()], k[Kind.CONTEXT.ordinal()],
+                        k[Kind.THESAURUS.ordinal()], java.util.Arrays.stream(k).sum());
             }
             out.printf(Locale.ROOT, "entries (with inflected forms): %d%n", d.size());
             for (Map.Entry<Integer, Integer> l : byLength.entrySet()) {

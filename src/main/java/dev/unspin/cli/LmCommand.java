@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "lm", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Language model tools: statistics, scoring, comparing phrasings, importing and building models, perplexity.",
-        subcommands = {LmCommand.Info.class, LmCommand.Score.class, LmCommand.Compare.class, LmCommand.Import.class, LmCommand.Build.class,
+        subcommands = {LmCommand.Info.class, LmCommand.Vocab.class, LmCommand.Score.class, LmCommand.Compare.class, LmCommand.Import.class, LmCommand.Build.class,
             LmCommand.PerplexityCmd.class, LmCommand.VsOpenNlp.class})
 final class LmCommand implements Runnable {
     @CommandLine.Spec
@@ -64,6 +64,26 @@ final class LmCommand implements Runnable {
             out.printf(Locale.ROOT, "size        %,d bytes%n", java.nio.file.Files.size(m.file()));
             out.printf(Locale.ROOT, "unknown     log10 %.2f%n", m.unknownLogProb());
             out.printf(Locale.ROOT, "open        %.1f ms%n", ms);
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "vocab", mixinStandardHelpOptions = true,
+            description = "The model's vocabulary, one word per line with its unigram log10 probability (for scripts that build dictionaries).")
+    static final class Vocab implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+        @CommandLine.Mixin
+        ModelOption model;
+
+        @Override
+        public Integer call() throws Exception {
+            NgramModel m = model.open();
+            PrintWriter out = spec.commandLine().getOut();
+            for (int id = 0; id < m.vocabularySize(); id++) {
+                out.printf(Locale.ROOT, "%s\t%.4f%n", m.word(id), m.unigramLogProb(id));
+            }
             out.flush();
             return ExitCodes.OK;
         }

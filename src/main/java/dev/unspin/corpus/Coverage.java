@@ -86,18 +86,38 @@ public final class Coverage {
             if (gs < 0) {
                 continue;
             }
-            for (int i = 0; i <= gs; i++) {
-                for (PhraseDictionary.Match m : dictionary.matchesAt(t, i)) {
-                    if (m.end() < ge) {
-                        continue;
-                    }
-                    for (Entry e : m.entries()) {
-                        for (String orig : e.originals()) {
-                            for (String alt : g.alternatives()) {
-                                if (words(orig).equals(context(t, m.start(), gs) + words(alt) + context(t, ge, m.end()))) {
-                                    return true;
-                                }
-                            }
+            for (String alt : g.alternatives()) {
+                String want = words(alt);
+                if (coversSpan(t, gs, ge, want)) {
+                    return true;
+                }
+                // "an obligation" -> "a duty": the restorer fixes a/an itself when the next word
+                // changes, so the entry for the noun is what must be known
+                String[] first = want.split(" ", 2);
+                if (ge - gs > 1 && isArticle(t.get(gs).key()) && isArticle(first[0]) && first.length > 1
+                        && coversSpan(t, gs + 1, ge, first[1])) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean isArticle(String w) {
+        return w.equals("a") || w.equals("an");
+    }
+
+    /** Whether some entry matching over tokens [gs, ge) offers {@code want} (normalised words) for them. */
+    private boolean coversSpan(List<Token> t, int gs, int ge, String want) {
+        for (int i = 0; i <= gs; i++) {
+            for (PhraseDictionary.Match m : dictionary.matchesAt(t, i)) {
+                if (m.end() < ge) {
+                    continue;
+                }
+                for (Entry e : m.entries()) {
+                    for (String orig : e.originals()) {
+                        if (words(orig).equals(context(t, m.start(), gs) + want + context(t, ge, m.end()))) {
+                            return true;
                         }
                     }
                 }

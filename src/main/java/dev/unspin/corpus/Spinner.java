@@ -1,6 +1,7 @@
 package dev.unspin.corpus;
 
 import dev.unspin.dictionary.Entry;
+import dev.unspin.dictionary.Kind;
 import dev.unspin.dictionary.PhraseDictionary;
 import dev.unspin.eval.Annotation;
 import dev.unspin.text.Sentence;
@@ -14,7 +15,7 @@ import java.util.Random;
 
 /**
  * Turns clean text into annotated spun text, as a spinner would, for evaluation: wherever a
- * dictionary original occurs, it is replaced with probability {@code rate} by one of the spun
+ * curated dictionary original occurs, it is replaced with probability {@code rate} by one of the spun
  * phrases that map to it, and the substitution is marked [[spun=>original]]. Names (capitalised
  * words inside a sentence) are left alone. Deterministic for a given seed.
  */
@@ -28,6 +29,9 @@ public final class Spinner {
         this.analyzer = analyzer;
         int max = 1;
         for (Entry e : dictionary.entries()) {
+            if (e.kind() == Kind.THESAURUS) {
+                continue; // machine-made guesses are hypotheses about spinners, not the curated moves we spin with
+            }
             for (String orig : e.originals()) {
                 String key = Token.normalise(orig);
                 List<String> l = reverse.computeIfAbsent(key, k -> new ArrayList<>());

@@ -20,7 +20,7 @@ package dev.unspin.restore;
  */
 public record Options(boolean useLanguageModel, double contextMargin, double cleanTextMargin, double spunDensity, double frequencyWeight, double guessMargin, double alwaysBonus, int beam, boolean protectQuotes) {
     public static Options defaults() {
-        return new Options(true, 1.0, 4.0, 0.04, 0.5, 1.0, 8.0, 16, false);
+        return new Options(true, 1.0, 4.0, 0.04, 0.5, 2.0, 8.0, 16, false);
     }
 
     public Options withLanguageModel(boolean on) {

@@ -164,6 +164,43 @@ class CliTest {
     }
 
     @Test
+    void dictStatsCountsTheBundledNewsDictionariesByKind() {
+        Run r = run("", "dict", "stats");
+        assertEquals(0, r.code(), r.err());
+        int news = 0;
+        for (String line : r.out().split("\n")) {
+            String[] f = line.trim().split("\\s+");
+            if (f[0].equals("news-spinner.txt")) {
+                assertEquals(f[4], f[3], "generated entries are all guesses: " + line);
+            }
+            if (f[0].startsWith("news-") || f[0].equals("spinner-words.txt")) {
+                news += Integer.parseInt(f[4]);
+            }
+        }
+        assertTrue(news >= 2000, r.out());
+        assertTrue(r.out().contains("load time: "), r.out());
+    }
+
+    @Test
+    void lmVocabListsEveryWordWithItsUnigramProbability() {
+        Run r = run("", "lm", "vocab");
+        assertEquals(0, r.code(), r.err());
+        String[] lines = r.out().split("\n");
+        assertEquals(Fixtures.get().scorer.model().vocabularySize(), lines.length);
+        double the = Double.NaN;
+        double rare = Double.NaN;
+        for (String l : lines) {
+            String[] f = l.split("\t");
+            if (f[0].equals("the")) {
+                the = Double.parseDouble(f[1]);
+            } else if (f[0].equals("swimsuit")) {
+                rare = Double.parseDouble(f[1]);
+            }
+        }
+        assertTrue(the > -2 && rare < the - 3, the + " " + rare);
+    }
+
+    @Test
     void lmCompareAndScore() {
         Run c = run("", "lm", "compare", "follow suit", "comply with swimsuit");
         assertEquals(0, c.code(), c.err());

@@ -36,6 +36,16 @@ class RestorerTest {
     }
 
     @Test
+    void generatedNewsSpinnerGuessesNeedTheContextToAgree() {
+        // "handed" -> "passed" comes from the generated news-spinner dictionary (a guess, held to the
+        // stricter margin): a bill is passed, but keys are handed over, and that use stays
+        Result r = restorer.restore("The bill was handed by the Senate on Tuesday and signed by the governor.\nShe handed him the keys and left.");
+        assertEquals("The bill was passed by the Senate on Tuesday and signed by the governor.\nShe handed him the keys and left.", r.text());
+        assertEquals(Kind.THESAURUS, r.edits().get(0).source());
+        assertTrue(r.edits().get(0).entry().startsWith("news-spinner.txt:"), r.edits().get(0).entry());
+    }
+
+    @Test
     void caseOfTheSpunWordsCarriesOver() {
         assertEquals("Operating system updates arrive.", restorer.restore("Working system updates arrive.").text());
         assertEquals("THE OPERATING SYSTEM IS OLD.", restorer.restore("THE WORKING SYSTEM IS OLD.").text());
