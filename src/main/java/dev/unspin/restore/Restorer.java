@@ -215,6 +215,9 @@ public final class Restorer {
                         String orig = original + m.suffix();
                         int[] ids = idsOf(orig);
                         double cost = base + options.frequencyWeight() * (unigramSum(ids) - spunFreq);
+                        if (e.kind() == Kind.THESAURUS && localGain(keep, i, m.end(), ids) < cost - GUESS_SLACK) {
+                            continue;
+                        }
                         String key = m.end() + "\u0000" + orig.toLowerCase(java.util.Locale.ROOT);
                         Arc old = byReplacement.get(key);
                         if (old == null || cost < old.cost()) {
@@ -235,6 +238,64 @@ public final class Restorer {
         }
         List<Arc> path = decoder.decode(arcs);
         return withGains(path, keep);
+    }
+
+    /**
+     * Guesses are many (thousands of generated entries on common words) and rarely win; one whose
+     * gain over a window of two words each side falls this far short of its cost is dropped before
+     * decoding. The slack leaves room for a neighbour's own repair to change the context.
+     */
+    private static final double GUESS_SLACK = 3.0;
+
+    /** log10 gain of ids over the kept tokens [from, to), scored over two kept words each side. */
+    private double localGain(List<Arc> keep, int from, int to, int[] ids) {
+        int[] left = window(keep, from - 1, -1);
+        int[] right = window(keep, to, 1);
+        int[] kept = new int[0];
+        for (int k = from; k < to; k++) {
+            kept = concat(kept, keep.get(k).lmIds());
+        }
+        return windowLogProb(left, ids, right) - windowLogProb(left, kept, right);
+    }
+
+    /** Up to two model ids next to position at, walking in direction step; sentence boundaries as markers. */
+    private int[] window(List<Arc> keep, int at, int step) {
+        int[] out = new int[2];
+        int n = 0;
+        for (int k = at; n < 2; k += step) {
+            if (k < 0 || k >= keep.size()) {
+                out[n++] = step < 0 ? scorer.bos() : scorer.eos();
+                break;
+            }
+            int[] ids = keep.get(k).lmIds();
+            for (int j = step < 0 ? ids.length - 1 : 0; n < 2 && j >= 0 && j < ids.length; j += step) {
+                out[n++] = ids[j];
+            }
+        }
+        int[] w = java.util.Arrays.copyOf(out, n);
+        if (step < 0) {
+            for (int a = 0, b = n - 1; a < b; a++, b--) {
+                int t = w[a];
+                w[a] = w[b];
+                w[b] = t;
+            }
+        }
+        return w;
+    }
+
+    private double windowLogProb(int[] left, int[] mid, int[] right) {
+        int[] all = concat(concat(left, mid), right);
+        double sum = 0;
+        for (int k = left.length; k < all.length; k++) {
+            sum += scorer.model().logProb(all, 0, k + 1);
+        }
+        return sum;
+    }
+
+    private static int[] concat(int[] a, int[] b) {
+        int[] c = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
     }
 
     /** Below this unigram log10 probability a word may be a spinner's synonym; above it (the, of, said) it is too common to guess at. */
