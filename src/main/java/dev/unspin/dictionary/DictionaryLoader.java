@@ -85,21 +85,33 @@ public final class DictionaryLoader {
 
     /** Bundled dictionaries (unless withBundled is false) plus the extra files, as one trie. */
     public PhraseDictionary load(boolean withBundled, List<Path> extra) throws IOException, DictionaryException {
-        List<DictionaryParser.Line> lines = new ArrayList<>();
+        List<Entry> entries = new ArrayList<>();
         if (withBundled) {
-            lines.addAll(bundledLines());
+            // compiled at build time (CompiledDictionary); the text is parsed only when that form
+            // is missing or was made from other text (an edited checkout run without a rebuild)
+            List<Entry> compiled = CompiledDictionary.readBundled();
+            entries.addAll(compiled != null ? compiled : parseBundledText());
         }
         for (Path p : extra) {
-            lines.addAll(fileLines(p));
+            entries.addAll(expandAll(fileLines(p)));
         }
-        return build(lines);
+        return new PhraseDictionary(entries);
+    }
+
+    /** The bundled text dictionaries, parsed and expanded. */
+    List<Entry> parseBundledText() throws IOException, DictionaryException {
+        return expandAll(bundledLines());
     }
 
     public PhraseDictionary build(List<DictionaryParser.Line> lines) throws DictionaryException {
+        return new PhraseDictionary(expandAll(lines));
+    }
+
+    private List<Entry> expandAll(List<DictionaryParser.Line> lines) throws DictionaryException {
         List<Entry> entries = new ArrayList<>(lines.size() * 2);
         for (DictionaryParser.Line l : lines) {
             entries.addAll(parser.expand(l));
         }
-        return new PhraseDictionary(entries);
+        return entries;
     }
 }

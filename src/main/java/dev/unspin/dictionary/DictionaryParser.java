@@ -127,10 +127,11 @@ public final class DictionaryParser {
         List<Entry> out = new ArrayList<>();
         out.add(entry(l, l.spun(), l.originals(), origin));
         if (l.verb()) {
+            String[] spun = inflector.verbPhraseForms(l.spun());
+            List<String[]> origs = l.originals().stream().map(inflector::verbPhraseForms).toList();
             for (int form = Inflector.THIRD; form <= Inflector.GERUND; form++) {
                 final int f = form;
-                List<String> origs = l.originals().stream().map(o -> inflector.verbPhrase(o, f)).distinct().toList();
-                out.add(entry(l, inflector.verbPhrase(l.spun(), f), origs, origin));
+                out.add(entry(l, spun[f], origs.stream().map(o -> o[f]).distinct().toList(), origin));
             }
         } else if (l.noun()) {
             out.add(entry(l, inflector.nounPhrase(l.spun()), l.originals().stream().map(inflector::nounPhrase).toList(), origin));

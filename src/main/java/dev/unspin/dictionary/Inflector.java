@@ -25,9 +25,6 @@ public final class Inflector {
     public static final int PARTICIPLE = 3;
     public static final int GERUND = 4;
 
-    private static final java.util.regex.Pattern SIBILANT_O = java.util.regex.Pattern.compile(".*(s|sh|ch|x|z|o)");
-    private static final java.util.regex.Pattern SIBILANT = java.util.regex.Pattern.compile(".*(s|sh|ch|x|z)");
-    private static final java.util.regex.Pattern CONSONANT_Y = java.util.regex.Pattern.compile(".*[^aeiou]y");
 
     private final Map<String, String[]> irregularVerbs;
     private final Map<String, String> irregularPlurals;
@@ -69,9 +66,9 @@ public final class Inflector {
             return irr.clone();
         }
         String third;
-        if (SIBILANT_O.matcher(verb).matches()) {
+        if (sibilant(verb) || verb.endsWith("o")) {
             third = verb + "es";
-        } else if (CONSONANT_Y.matcher(verb).matches()) {
+        } else if (consonantY(verb)) {
             third = verb.substring(0, verb.length() - 1) + "ies";
         } else {
             third = verb + "s";
@@ -84,7 +81,7 @@ public final class Inflector {
         } else if (verb.endsWith("ee")) {
             past = verb + "d";
             gerund = verb + "ing";
-        } else if (CONSONANT_Y.matcher(verb).matches()) {
+        } else if (consonantY(verb)) {
             past = verb.substring(0, verb.length() - 1) + "ied";
             gerund = verb + "ing";
         } else if (doublesFinal(verb)) {
@@ -114,6 +111,16 @@ public final class Inflector {
         return syllables(v) == 1 && !vowel(a) && vowel(b) && !vowel(c) && "wxy".indexOf(c) < 0;
     }
 
+    // plain character tests: these run for every dictionary line at start-up
+    private static boolean sibilant(String w) {
+        return w.endsWith("s") || w.endsWith("sh") || w.endsWith("ch") || w.endsWith("x") || w.endsWith("z");
+    }
+
+    private static boolean consonantY(String w) {
+        int n = w.length();
+        return n >= 2 && w.charAt(n - 1) == 'y' && !vowel(w.charAt(n - 2));
+    }
+
     private static int syllables(String v) {
         int groups = 0;
         boolean in = false;
@@ -136,10 +143,10 @@ public final class Inflector {
         if (irr != null) {
             return irr;
         }
-        if (SIBILANT.matcher(noun).matches()) {
+        if (sibilant(noun)) {
             return noun + "es";
         }
-        if (CONSONANT_Y.matcher(noun).matches()) {
+        if (consonantY(noun)) {
             return noun.substring(0, noun.length() - 1) + "ies";
         }
         return noun + "s";
@@ -155,6 +162,18 @@ public final class Inflector {
             return verbForms(phrase)[form];
         }
         return verbForms(phrase.substring(0, sp))[form] + phrase.substring(sp);
+    }
+
+    /** All five forms of a verb phrase (see verbPhrase), computing the head's forms once. */
+    public String[] verbPhraseForms(String phrase) {
+        int sp = phrase.indexOf(' ');
+        String[] f = verbForms(sp < 0 ? phrase : phrase.substring(0, sp));
+        if (sp >= 0) {
+            for (int i = 0; i < f.length; i++) {
+                f[i] = f[i] + phrase.substring(sp);
+            }
+        }
+        return f;
     }
 
     public String nounPhrase(String phrase) {
