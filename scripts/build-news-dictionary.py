@@ -62,6 +62,7 @@ for pos in ('noun', 'verb', 'adj', 'adv'):
             w = re.sub(r'\(.*\)$', '', f[4 + 2 * i]).replace('_', ' ').lower()
             synsets[w].add(pos + f[0])
             pos_of[w].add(pos)
+in_wordnet = frozenset(pos_of)  # fixed here: pos_of is a defaultdict, and lookups below add keys
 
 
 def word_moves(pairs):
@@ -110,56 +111,66 @@ def candidates(o):
             and logp.get(s, -99) >= MIN_SPUN_LOGP and not s.startswith(o[:4]) and not o.startswith(s[:4])]
 
 
-def dataset(moves):
-    X, y, groups = [], [], []
-    for o in sorted({o for o, _ in moves}):
-        cands = candidates(o)
-        positives = {s for (oo, s) in moves if oo == o}
-        if not positives & set(cands):
-            continue
-        for s in cands:
-            X.append(features(o, s))
-            y.append(1.0 if s in positives else 0.0)
-            groups.append(o)
-    return np.array(X), np.array(y), groups
+# Two rankings are learnt the same way. Forward: of a word's Moby synonyms, which does a spinner write
+# (for building entries from frequent originals). Reverse: of the Moby heads that list a word, which
+# did the spinner start from (the reverse thesaurus for words no entry covers).
+reverse_heads = collections.defaultdict(list)
+for o, syns in moby.items():
+    if ' ' not in o and o.isalpha() and logp.get(o, -99) >= MIN_SPUN_LOGP - 0.5:
+        for s in dict.fromkeys(syns):
+            if ' ' not in s and s.isalpha():
+                reverse_heads[s].append(o)
 
 
-X, y, g = dataset(train_moves)
-mu, sd = X[:, 1:].mean(0), X[:, 1:].std(0) + 1e-9
-norm = lambda A: np.hstack([A[:, :1], (A[:, 1:] - mu) / sd])
-Xn = norm(X)
-w = np.zeros(X.shape[1])
-for it in range(3000):   # logistic regression, L2, plain gradient descent (tiny problem)
-    p = 1 / (1 + np.exp(-Xn @ w))
-    w -= 0.5 * (Xn.T @ (p - y) / len(y) + 1e-3 * np.r_[0, w[1:]])
-score = lambda o, s: float(1 / (1 + np.exp(-norm(np.array([features(o, s)])) @ w))[0])
-print(f'trained on {int(y.sum())} attested moves among {len(y)} Moby candidates; weights {np.round(w, 2).tolist()}',
-      file=sys.stderr)
+def groups(moves, reverse):
+    """(original, spun) candidate pairs grouped by the word ranked from, with the attested ones."""
+    out = []
+    for key in sorted({m[1] if reverse else m[0] for m in moves}):
+        if reverse:
+            cands = [(o, key) for o in reverse_heads.get(key, ())]
+            pos = {(o, s) for (o, s) in moves if s == key}
+        else:
+            cands = [(key, s) for s in candidates(key)]
+            pos = {(o, s) for (o, s) in moves if o == key}
+        if pos & set(cands):
+            out.append((cands, pos))
+    return out
 
 
-def recall_at(moves, rank):
-    hits = collections.Counter()
-    n = 0
-    for o in sorted({o for o, _ in moves}):
-        cands = candidates(o)
-        pos = {s for (oo, s) in moves if oo == o} & set(cands)
-        if not pos:
-            continue
-        ranked = sorted(cands, key=lambda s: -rank(o, s))
-        for s in pos:
+def train(moves, reverse):
+    """Logistic regression (L2, plain gradient descent: a tiny problem) on the attested pairs."""
+    pairs = [(c, c in pos) for cands, pos in groups(moves, reverse) for c in cands]
+    X = np.array([features(o, s) for (o, s), _ in pairs])
+    y = np.array([1.0 if hit else 0.0 for _, hit in pairs])
+    mu, sd = X[:, 1:].mean(0), X[:, 1:].std(0) + 1e-9
+    norm = lambda A: np.hstack([A[:, :1], (A[:, 1:] - mu) / sd])
+    Xn, w = norm(X), np.zeros(X.shape[1])
+    for _ in range(3000):
+        p = 1 / (1 + np.exp(-Xn @ w))
+        w -= 0.5 * (Xn.T @ (p - y) / len(y) + 1e-3 * np.r_[0, w[1:]])
+    print(f'{"reverse" if reverse else "forward"}: {int(y.sum())} attested moves among {len(y)} candidates; '
+          f'weights {np.round(w, 2).tolist()}', file=sys.stderr)
+    return lambda o, s: float(1 / (1 + np.exp(-norm(np.array([features(o, s)])) @ w))[0])
+
+
+def recall_at(moves, reverse, rank, ks=(1, 3, 5, 8)):
+    hits, n = collections.Counter(), 0
+    for cands, pos in groups(moves, reverse):
+        ranked = sorted(cands, key=lambda c: -rank(*c))
+        for c in pos & set(cands):
             n += 1
-            r = ranked.index(s)
-            for k in (1, 3, 5, 10):
-                hits[k] += r < k
-    return n, {k: round(hits[k] / max(n, 1), 3) for k in (1, 3, 5, 10)}
+            for k in ks:
+                hits[k] += ranked.index(c) < k
+    return f'{n} moves, ' + ' '.join(f'@{k} {hits[k] / max(n, 1):.3f}' for k in ks)
 
 
-Xt, yt, _ = dataset(test_moves)
-print('held-out moves (recall at k among a word\'s Moby synonyms):', file=sys.stderr)
-print('  learnt     ', recall_at(test_moves, score), file=sys.stderr)
-print('  frequency  ', recall_at(test_moves, lambda o, s: logp.get(s, -99)), file=sys.stderr)
-print('  Moby order ', recall_at(test_moves, lambda o, s: -moby[o].index(s)), file=sys.stderr)
-print('  base rate  ', f'{yt.mean():.3f} of candidates are moves', file=sys.stderr)
+score = train(train_moves, False)
+reverse_score = train(train_moves, True)
+print("held-out fifth's moves, recall at k:", file=sys.stderr)
+for reverse, sc in ((False, score), (True, reverse_score)):
+    print(f'  {"reverse" if reverse else "forward"}  learnt    ', recall_at(test_moves, reverse, sc), file=sys.stderr)
+    print(f'  {"reverse" if reverse else "forward"}  frequency ',
+          recall_at(test_moves, reverse, lambda o, s: logp.get(o if reverse else s, -99)), file=sys.stderr)
 
 # ---- apply to frequent words ----------------------------------------------------------------------
 stop = set('a an the of to in on at by for with from and or but not no as is are was were be been being '
@@ -167,7 +178,7 @@ stop = set('a an the of to in on at by for with from and or but not no as is are
            'there here than then so if do does did have has had will would can could shall should may might '
            'must what which who whom whose when where why how all any some each every'.split())
 originals = [o for o, p in sorted(logp.items(), key=lambda t: -t[1])
-             if o.isalpha() and len(o) > 2 and o not in stop and o in moby and o in pos_of][:ORIGINALS]
+             if o.isalpha() and len(o) > 2 and o not in stop and o in moby and o in in_wordnet][:ORIGINALS]
 def forms(w):
     """A word and its plausible inflections, and what it could be an inflection of (to find collisions)."""
     out = {w, w + 's', w + 'es', w + 'd', w + 'ed', w + 'ing', w[:-1] + 'ies', w[:-1] + 'ied', w[:-1] + 'ing'}
@@ -258,3 +269,18 @@ with open(OUT, 'w', encoding='utf-8') as out:
         out.write(f"{s} => {' | '.join(origs)} ; guess{fl}    # {sc:.2f} {worse}/{n_o} {alarms}/{n_s}\n")
         n += 1
 print(f'{n} entries written to {OUT}', file=sys.stderr)
+
+# ---- the reverse thesaurus: for each word, the Moby heads that list it, best-ranked first -----------
+REVERSE_OUT = os.path.join(os.path.dirname(OUT), 'reverse-thesaurus.txt')
+with open(REVERSE_OUT, 'w', encoding='utf-8') as out:
+    out.write('# unspin reverse thesaurus (--thesaurus): generated by scripts/build-news-dictionary.sh; do not edit.\n'
+              '# word<TAB>candidate originals, best first: the Moby thesaurus heads (public domain) listing the word,\n'
+              '# ranked by a model of real spinner moves learnt from the tortured-phrase list (MIT), with WordNet 3.1\n'
+              '# features (WordNet licence). See NOTICE.\n')
+    m = 0
+    for s in sorted(reverse_heads):
+        if s.isalpha() and logp.get(s, -99) >= MIN_SPUN_LOGP - 1.5:
+            ranked = sorted(dict.fromkeys(reverse_heads[s]), key=lambda o: -reverse_score(o, s))[:8]
+            out.write(s + '\t' + ','.join(ranked) + '\n')
+            m += 1
+print(f'{m} words written to {REVERSE_OUT}', file=sys.stderr)

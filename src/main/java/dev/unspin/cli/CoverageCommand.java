@@ -2,7 +2,7 @@ package dev.unspin.cli;
 
 import dev.unspin.corpus.Coverage;
 import dev.unspin.corpus.TextFiles;
-import dev.unspin.corpus.ThesaurusMiner;
+import dev.unspin.dictionary.ReverseThesaurus;
 import dev.unspin.dictionary.DictionaryLoader;
 import dev.unspin.dictionary.Entry;
 import dev.unspin.dictionary.PhraseDictionary;
@@ -32,7 +32,7 @@ import picocli.CommandLine.Parameters;
                 + "words some entry knows with the right original, and the list of those it does not. For raw spun text: how often "
                 + "each entry fired, how many never did, and the suspicious words no entry explains (improbable in context), ranked by "
                 + "the number of documents showing them; with --thesaurus, as ready-to-paste dictionary lines.",
-        footer = {"%nExamples:", "  unspin coverage ../shared/dev/*.ann", "  unspin coverage scraped/ --thesaurus moby/words.txt --top 50",
+        footer = {"%nExamples:", "  unspin coverage ../shared/dev/*.ann", "  unspin coverage scraped/ --thesaurus bundled --top 50",
             "  unspin coverage scraped/ --format tsv > suspects.tsv"})
 final class CoverageCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -83,7 +83,8 @@ final class CoverageCommand implements Callable<Integer> {
         }
         if (!raws.isEmpty()) {
             Restorer restorer = new Restorer(analyzer, dict, scorer, Options.defaults().withContextMargin(engine.margin));
-            Map<String, List<String>> reverse = engine.thesaurus == null ? Map.of() : Coverage.reverse(ThesaurusMiner.readThesaurus(engine.thesaurus));
+            ReverseThesaurus th = engine.reverseThesaurus(scorer.model());
+            java.util.function.Function<String, List<String>> reverse = th == null ? w -> List.of() : th::originals;
             Map<String, Integer> firings = new HashMap<>();
             Map<String, Coverage.Suspect> suspects = new HashMap<>();
             int doc = 0;

@@ -38,8 +38,29 @@ final class EngineOptions {
     @Option(names = "--guess-margin", paramLabel = "LOG10", description = "Extra margin for thesaurus guesses and 'guess' entries, on top of --margin. Default: ${DEFAULT-VALUE}.")
     double guessMargin = Options.defaults().guessMargin();
 
-    @Option(names = "--thesaurus", paramLabel = "FILE", description = "Moby-format thesaurus (head,syn,...): words no entry covers get the heads listing them as candidate originals, at the stricter 'guess' margin.")
-    Path thesaurus;
+    @Option(names = "--thesaurus", paramLabel = "bundled|FILE",
+            description = "Reverse thesaurus for words no entry covers: their likely originals become candidates, at the stricter 'guess' margin. "
+                    + "'bundled': Moby heads ranked by a model of real spinner moves; or a Moby-format file (head,syn,...), "
+                    + "or word<TAB>original,... lines, best first. Off by default (it costs precision).")
+    String thesaurus;
+
+    static final String BUNDLED_THESAURUS = "bundled";
+
+    /** The reverse thesaurus asked for, or null; candidates the model does not know are dropped. */
+    ReverseThesaurus reverseThesaurus(NgramModel m) throws IOException {
+        if (thesaurus == null) {
+            return null;
+        }
+        java.util.function.ToDoubleFunction<String> rank = w -> {
+            int id = m.id(w);
+            return id < 0 ? Double.NaN : m.unigramLogProb(id);
+        };
+        return thesaurus.equals(BUNDLED_THESAURUS) ? ReverseThesaurus.bundled(rank, MAX_GUESSES)
+                : ReverseThesaurus.load(Path.of(thesaurus), rank, MAX_GUESSES);
+    }
+
+    /** Candidate originals per guessed word: the ranked file holds 8; Moby's, ranked by frequency, are cut at 20. */
+    private static final int MAX_GUESSES = 20;
 
     NgramModel openModel() throws IOException {
         Path p = lm != null ? lm : ModelLocator.find();
@@ -54,14 +75,7 @@ final class EngineOptions {
         TextAnalyzer analyzer = TextAnalyzer.english();
         PhraseDictionary dict = new DictionaryLoader(analyzer).load(!noBundled, dicts);
         LmScorer scorer = noLm ? null : new LmScorer(openModel());
-        ReverseThesaurus th = null;
-        if (thesaurus != null && scorer != null) {
-            NgramModel m = scorer.model();
-            th = ReverseThesaurus.load(thesaurus, w -> {
-                int id = m.id(w);
-                return id < 0 ? Double.NaN : m.unigramLogProb(id);
-            }, 20);
-        }
+        ReverseThesaurus th = scorer == null ? null : reverseThesaurus(scorer.model());
         return new Restorer(analyzer, dict, scorer, Options.defaults().withContextMargin(margin).withProtectedQuotes(protectQuotes).withGuessMargin(guessMargin), th);
     }
 

@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * What the dictionaries explain and what they miss. On annotated files: the share of gold edits
@@ -151,7 +152,7 @@ public final class Coverage {
      * With a thesaurus (head -> synonyms), the words whose synonym lists hold the suspect are
      * tried in its place; the gain of the best is kept.
      */
-    public void suspects(int doc, String text, double threshold, Map<String, List<String>> reverseThesaurus, Map<String, Suspect> out) {
+    public void suspects(int doc, String text, double threshold, Function<String, List<String>> reverseThesaurus, Map<String, Suspect> out) {
         NgramModel m = scorer.model();
         for (Sentence s : analyzer.sentences(text)) {
             List<Token> t = s.tokens();
@@ -188,7 +189,7 @@ public final class Coverage {
                 if (sus.example == null) {
                     sus.example = text.substring(t.get(words.get(w - 2)).start(), Math.min(text.length(), tok.end() + 30)).replace('\n', ' ');
                 }
-                for (String cand : reverseThesaurus.getOrDefault(tok.key(), List.of())) {
+                for (String cand : reverseThesaurus.apply(tok.key())) {
                     int cid = m.id(cand);
                     if (cid < 0) {
                         continue;
@@ -207,18 +208,5 @@ public final class Coverage {
     }
 
     /** Inverts a thesaurus (head -> synonyms) into synonym -> heads, single words only. */
-    public static Map<String, List<String>> reverse(Map<String, List<String>> thesaurus) {
-        Map<String, List<String>> r = new HashMap<>();
-        thesaurus.forEach((head, syns) -> {
-            if (head.indexOf(' ') < 0) {
-                for (String s : syns) {
-                    if (s.indexOf(' ') < 0) {
-                        r.computeIfAbsent(s, k -> new ArrayList<>()).add(head);
-                    }
-                }
-            }
-        });
-        return r;
-    }
 
 }

@@ -2,6 +2,7 @@ package dev.unspin.dictionary;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,13 +33,53 @@ public final class ReverseThesaurus {
     }
 
     /**
-     * Reads a Moby-format thesaurus (head,syn,syn,...); single words only. rank orders each word's
-     * heads, most plausible first (higher is better); heads ranked NaN are dropped (unknown words).
+     * Reads a Moby-format thesaurus (head,syn,syn,...; single words only), or the ranked reverse form
+     * that scripts/build-news-dictionary.sh writes (word TAB original,original,..., best first). For
+     * Moby lines, rank orders each word's heads, most plausible first (higher is better); in either
+     * form, candidates ranked NaN are dropped (words the model does not know).
      */
     public static ReverseThesaurus load(Path file, ToDoubleFunction<String> rank, int maxCandidates) throws IOException {
-        Map<String, List<String>> heads = new HashMap<>();
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return load(r, rank, maxCandidates);
+        }
+    }
+
+    /** The bundled ranked reverse thesaurus (dictionaries/reverse-thesaurus.txt, built by scripts/build-news-dictionary.sh). */
+    public static ReverseThesaurus bundled(ToDoubleFunction<String> rank, int maxCandidates) throws IOException {
+        InputStream in = ReverseThesaurus.class.getResourceAsStream(BUNDLED);
+        if (in == null) {
+            throw new IOException("bundled resource " + BUNDLED + " is missing from the build");
+        }
+        try (BufferedReader r = DictionaryLoader.reader(in)) {
+            return load(r, rank, maxCandidates);
+        }
+    }
+
+    public static final String BUNDLED = "/dictionaries/reverse-thesaurus.txt";
+
+    static ReverseThesaurus load(BufferedReader r, ToDoubleFunction<String> rank, int maxCandidates) throws IOException {
+        Map<String, List<String>> heads = new HashMap<>();
+        Set<String> ranked = new java.util.HashSet<>();
+        {
             for (String line; (line = r.readLine()) != null; ) {
+                if (line.startsWith("#")) {
+                    continue;
+                }
+                int tab = line.indexOf('\t');
+                if (tab > 0) {
+                    // ranked form "word<TAB>original,original,...": already in order, best first
+                    String word = line.substring(0, tab).strip().toLowerCase(Locale.ROOT);
+                    List<String> origs = new ArrayList<>();
+                    for (String o : line.substring(tab + 1).split(",")) {
+                        o = o.strip().toLowerCase(Locale.ROOT);
+                        if (!o.isEmpty() && !o.equals(word) && !Double.isNaN(rank.applyAsDouble(o))) {
+                            origs.add(o);
+                        }
+                    }
+                    heads.put(word, origs);
+                    ranked.add(word);
+                    continue;
+                }
                 String[] f = line.split(",");
                 String head = f[0].strip().toLowerCase(Locale.ROOT);
                 if (head.isEmpty() || head.indexOf(' ') >= 0 || Double.isNaN(rank.applyAsDouble(head))) {
@@ -52,8 +93,10 @@ public final class ReverseThesaurus {
                 }
             }
         }
-        for (List<String> l : heads.values()) {
-            l.sort((a, b) -> Double.compare(rank.applyAsDouble(b), rank.applyAsDouble(a)));
+        for (Map.Entry<String, List<String>> e : heads.entrySet()) {
+            if (!ranked.contains(e.getKey())) {
+                e.getValue().sort((a, b) -> Double.compare(rank.applyAsDouble(b), rank.applyAsDouble(a)));
+            }
         }
         return new ReverseThesaurus(heads, maxCandidates);
     }

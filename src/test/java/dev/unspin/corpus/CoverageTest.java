@@ -42,7 +42,8 @@ class CoverageTest {
     @Test
     void suspiciousWordsGetThesaurusProposals() {
         Map<String, Coverage.Suspect> out = new HashMap<>();
-        Map<String, List<String>> reverse = Map.of("rupture", List.of("break", "crack"));
+        Map<String, List<String>> thesaurus = Map.of("rupture", List.of("break", "crack"));
+        java.util.function.Function<String, List<String>> reverse = w -> thesaurus.getOrDefault(w, List.of());
         coverage.suspects(0, "After the long meeting the lawmakers took a short rupture before the vote.", -4.0, reverse, out);
         coverage.suspects(1, "The players needed a rupture after the first half.", -4.0, reverse, out);
         Coverage.Suspect s = out.get("rupture");

@@ -41,4 +41,19 @@ class ReverseThesaurusTest {
         assertEquals("Researchers use artificial intelligence to sort the images.",
                 r.restore("Researchers use counterfeit consciousness to sort the images.").text());
     }
+    @Test
+    void rankedFormKeepsItsOrderAndTheBundledOneLoads() throws Exception {
+        Path f = tmp.resolve("ranked.txt");
+        Files.writeString(f, "# comment\nsafety\tprotection,security,snark\n");
+        var m = Fixtures.get().model;
+        ReverseThesaurus t = ReverseThesaurus.load(f, w -> m.id(w) < 0 ? Double.NaN : m.unigramLogProb(m.id(w)), 5);
+        // "security" is the more frequent word, but the file's order stands; the unknown word goes
+        assertEquals(List.of("protection", "security"), t.originals("safety"));
+        assertEquals(List.of("protections", "securities"), t.originals("safeties"));
+
+        ReverseThesaurus bundled = ReverseThesaurus.bundled(w -> m.id(w) < 0 ? Double.NaN : m.unigramLogProb(m.id(w)), 8);
+        assertTrue(bundled.originals("broaden").contains("expand"), bundled.originals("broaden").toString());
+        assertTrue(bundled.originals("broadened").contains("expanded"), bundled.originals("broadened").toString());
+        assertTrue(bundled.originals("consciousness").contains("intelligence"), bundled.originals("consciousness").toString());
+    }
 }
