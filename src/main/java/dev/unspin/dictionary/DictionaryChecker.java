@@ -42,7 +42,9 @@ public final class DictionaryChecker {
                 if (o.kind() != l.kind()) {
                     out.add(new Finding(where, true, "'" + l.spun() + "' is " + l.kind().name().toLowerCase(Locale.ROOT) + " here but "
                             + o.kind().name().toLowerCase(Locale.ROOT) + " at " + o.file() + ":" + o.line()));
-                } else if (o.originals().equals(l.originals()) && o.verb() == l.verb() && o.noun() == l.noun()) {
+                } else if (o.originals().equals(l.originals()) && o.verb() == l.verb() && o.noun() == l.noun()
+                        && (!(o.exactCase() || l.exactCase()) || o.spun().equals(l.spun()))) {
+                    // case-sensitive entries differing in case ("fb", "Fb") are different entries
                     out.add(new Finding(where, false, "duplicate of " + o.file() + ":" + o.line()));
                 }
             }
