@@ -28,8 +28,28 @@ $u eval "$data/synth"/*.ann
 echo "== clean held-out prose (2006-): every change is a false alarm"
 # (grep finds nothing when there is nothing to count: that is the hoped-for answer, not an error)
 { $u fix --json samples/heldout/clean/*.txt | grep -o '"before"' || true; } | wc -l
+echo "== Brown press sections A-C added to the clean prose (203k words more)"
+mkdir -p "$data/press"
+for f in "$data"/brown/package/c[a-c]*; do sed -E 's#/[^ ]+##g' "$f" > "$data/press/$(basename "$f").txt"; done
+{ $u fix --json samples/heldout/clean/*.txt "$data"/press/*.txt | grep -o '"before":"[^"]*","after":"[^"]*"' || true; } | sort | uniq -c
 echo "== dictionary coverage of the dev article"
 $u coverage ../shared/dev/*.ann | sed -n 1p
+echo "== dictionaries: check, sizes, load time"
+$u dict check | tail -1
+$u dict stats | sed -n '1,6p;$p'
+echo "== held-out tortured phrases (a fifth never imported), each in a neutral sentence"
+echo "bundled dictionaries:"; scripts/heldout-tortured.sh
+echo "news dictionaries only (curated, spinner words, generated):"
+scripts/heldout-tortured.sh --no-bundled-dicts --dict dictionaries/news-core.txt --dict dictionaries/spinner-words.txt --dict dictionaries/news-spinner.txt
+echo "# nothing" > "$data/empty.txt"
+echo "reverse thesaurus and model alone, bundled (ranked) and Moby (by frequency):"
+scripts/heldout-tortured.sh --no-bundled-dicts --dict "$data/empty.txt" --thesaurus bundled
+scripts/heldout-tortured.sh --no-bundled-dicts --dict "$data/empty.txt" --thesaurus "$data/moby/package/words.txt"
+echo "bundled dictionaries plus the bundled reverse thesaurus (opt-in), and what it costs on synthetic news:"
+scripts/heldout-tortured.sh --thesaurus bundled
+$u eval --thesaurus bundled "$data/synth"/*.ann | tail -1
+echo "== start-up: a small article through a pipe (three runs)"
+for i in 1 2 3; do /usr/bin/time -f "%e s, peak RSS %M kB" $u fix < samples/security-update.txt > /dev/null; done
 echo "== speed"
 $u bench "$data/synth" --runs 5
 echo "== language model: perplexity on held-out text, OpenNLP side by side, Kneser-Ney vs stupid back-off"
