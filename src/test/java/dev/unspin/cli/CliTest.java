@@ -164,6 +164,20 @@ class CliTest {
     }
 
     @Test
+    void coverageOnRawTextProposesReadyToPasteLinesFromTheBundledReverseThesaurus() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("scraped"));
+        Files.writeString(dir.resolve("a.txt"), "The company will augment its workforce this year, executives said.\n"
+                + "The plan would augment funding for schools, the governor said.\n");
+        Files.writeString(dir.resolve("b.txt"), "Lawmakers voted to augment the budget on Monday.\n");
+        Run r = run("", "coverage", "--thesaurus", "bundled", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        // no entry knows "augment"; the model finds it improbable where the ranked thesaurus offers "increase"
+        assertTrue(r.out().contains("augment => increase ; ctx") && r.out().contains("# 2 docs"), r.out());
+        Run tsv = run("", "coverage", "--thesaurus", "bundled", "--format", "tsv", dir.toString());
+        assertTrue(tsv.out().lines().anyMatch(l -> l.startsWith("augment\t2\tincrease\t")), tsv.out());
+    }
+
+    @Test
     void dictStatsCountsTheBundledNewsDictionariesByKind() {
         Run r = run("", "dict", "stats");
         assertEquals(0, r.code(), r.err());
