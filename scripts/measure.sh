@@ -34,6 +34,7 @@ for f in "$data"/brown/package/c[a-c]*; do sed -E 's#/[^ ]+##g' "$f" > "$data/pr
 { $u fix --json samples/heldout/clean/*.txt "$data"/press/*.txt | grep -o '"before":"[^"]*","after":"[^"]*"' || true; } | sort | uniq -c
 echo "== dictionary coverage of the dev article"
 $u coverage ../shared/dev/*.ann | sed -n 1p
+$u coverage --thesaurus bundled ../shared/dev/*.ann | sed -n 1p
 echo "== dictionaries: check, sizes, load time"
 $u dict check | tail -1
 $u dict stats | sed -n '1,6p;$p'

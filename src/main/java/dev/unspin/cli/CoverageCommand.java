@@ -67,8 +67,9 @@ final class CoverageCommand implements Callable<Integer> {
             int req = 0;
             int covered = 0;
             List<String> missing = new ArrayList<>();
+            ReverseThesaurus gth = engine.reverseThesaurus(scorer.model());
             for (Path f : anns) {
-                Coverage.GoldCoverage g = cov.gold(Annotation.parse(TextFiles.read(f)));
+                Coverage.GoldCoverage g = cov.gold(Annotation.parse(TextFiles.read(f)), gth == null ? null : gth::originals);
                 req += g.required();
                 covered += g.covered();
                 for (Annotation.GoldEdit e : g.missing()) {

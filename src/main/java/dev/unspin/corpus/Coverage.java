@@ -55,6 +55,14 @@ public final class Coverage {
     }
 
     public GoldCoverage gold(Annotation ann) {
+        return gold(ann, null);
+    }
+
+    /**
+     * As {@link #gold(Annotation)}, counting also the reverse thesaurus's candidates for words no entry
+     * covers (what the restorer considers with --thesaurus), or only the entries when it is null.
+     */
+    public GoldCoverage gold(Annotation ann, Function<String, List<String>> thesaurus) {
         int required = 0;
         int covered = 0;
         List<Annotation.GoldEdit> missing = new ArrayList<>();
@@ -64,7 +72,7 @@ public final class Coverage {
                 continue;
             }
             required++;
-            if (covers(sentences, g)) {
+            if (covers(sentences, g, thesaurus)) {
                 covered++;
             } else {
                 missing.add(g);
@@ -73,7 +81,7 @@ public final class Coverage {
         return new GoldCoverage(required, covered, missing);
     }
 
-    private boolean covers(List<Sentence> sentences, Annotation.GoldEdit g) {
+    private boolean covers(List<Sentence> sentences, Annotation.GoldEdit g, Function<String, List<String>> thesaurus) {
         for (Sentence s : sentences) {
             List<Token> t = s.tokens();
             int gs = -1;
@@ -89,14 +97,14 @@ public final class Coverage {
             }
             for (String alt : g.alternatives()) {
                 String want = words(alt);
-                if (coversSpan(t, gs, ge, want)) {
+                if (offers(t, gs, ge, want, thesaurus)) {
                     return true;
                 }
                 // "an obligation" -> "a duty": the restorer fixes a/an itself when the next word
                 // changes, so the entry for the noun is what must be known
                 String[] first = want.split(" ", 2);
                 if (ge - gs > 1 && isArticle(t.get(gs).key()) && isArticle(first[0]) && first.length > 1
-                        && coversSpan(t, gs + 1, ge, first[1])) {
+                        && offers(t, gs + 1, ge, first[1], thesaurus)) {
                     return true;
                 }
             }
@@ -106,6 +114,44 @@ public final class Coverage {
 
     private static boolean isArticle(String w) {
         return w.equals("a") || w.equals("an");
+    }
+
+    private boolean offers(List<Token> t, int gs, int ge, String want, Function<String, List<String>> thesaurus) {
+        return coversSpan(t, gs, ge, want) || (thesaurus != null && guessed(t, gs, ge, want, thesaurus));
+    }
+
+    /**
+     * Whether the reverse thesaurus offers {@code want} word for word: each differing token is a word no
+     * entry covers, whose thesaurus candidates include the wanted word ("within the" -> "in the").
+     */
+    private boolean guessed(List<Token> t, int gs, int ge, String want, Function<String, List<String>> thesaurus) {
+        String[] w = want.strip().split(" ");
+        if (w.length != ge - gs) {
+            return false;
+        }
+        boolean any = false;
+        for (int k = 0; k < w.length; k++) {
+            Token tok = t.get(gs + k);
+            if (tok.key().equals(w[k])) {
+                continue;
+            }
+            if (!tok.isWord() || coveredByEntry(t, gs + k) || !thesaurus.apply(tok.key()).contains(w[k])) {
+                return false;
+            }
+            any = true;
+        }
+        return any;
+    }
+
+    private boolean coveredByEntry(List<Token> t, int at) {
+        for (int i = Math.max(0, at - dictionary.maxLength() + 1); i <= at; i++) {
+            for (PhraseDictionary.Match m : dictionary.matchesAt(t, i)) {
+                if (m.end() > at) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Whether some entry matching over tokens [gs, ge) offers {@code want} (normalised words) for them. */

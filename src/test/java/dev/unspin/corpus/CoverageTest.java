@@ -25,6 +25,17 @@ class CoverageTest {
     }
 
     @Test
+    void withAThesaurusItsCandidatesForUncoveredWordsCountWordByWord() {
+        Annotation a = Annotation.parse("They [[glimmer=>hint]] at [[glimmer the=>hint the]] cuts, the [[corporate=>firm]] said.");
+        java.util.function.Function<String, List<String>> th = w -> Map.of("glimmer", List.of("shine", "hint"),
+                "corporate", List.of("firm")).getOrDefault(w, List.of());
+        assertEquals(0, coverage.gold(a).covered());
+        Coverage.GoldCoverage g = coverage.gold(a, th);
+        assertEquals(2, g.covered(), "glimmer twice; 'corporate' has entries (company), so the restorer never asks the thesaurus");
+        assertEquals("corporate", g.missing().get(0).spun());
+    }
+
+    @Test
     void anArticleThatOnlyFollowsTheNounIsNotAskedOfTheDictionary() {
         // the restorer turns "an" into "a" itself once "obligation" becomes "duty"
         Coverage.GoldCoverage g = coverage.gold(Annotation.parse("It is [[an obligation=>a duty]] and [[a sliver=>an end]]."));
