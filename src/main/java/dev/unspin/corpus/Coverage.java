@@ -253,6 +253,4 @@ public final class Coverage {
         return ids.length == 1 ? ids[0] : -1;
     }
 
-    /** Inverts a thesaurus (head -> synonyms) into synonym -> heads, single words only. */
-
 }

@@ -60,36 +60,34 @@ public final class ReverseThesaurus {
     static ReverseThesaurus load(BufferedReader r, ToDoubleFunction<String> rank, int maxCandidates) throws IOException {
         Map<String, List<String>> heads = new HashMap<>();
         Set<String> ranked = new java.util.HashSet<>();
-        {
-            for (String line; (line = r.readLine()) != null; ) {
-                if (line.startsWith("#")) {
-                    continue;
-                }
-                int tab = line.indexOf('\t');
-                if (tab > 0) {
-                    // ranked form "word<TAB>original,original,...": already in order, best first
-                    String word = line.substring(0, tab).strip().toLowerCase(Locale.ROOT);
-                    List<String> origs = new ArrayList<>();
-                    for (String o : line.substring(tab + 1).split(",")) {
-                        o = o.strip().toLowerCase(Locale.ROOT);
-                        if (!o.isEmpty() && !o.equals(word) && !Double.isNaN(rank.applyAsDouble(o))) {
-                            origs.add(o);
-                        }
+        for (String line; (line = r.readLine()) != null; ) {
+            if (line.startsWith("#")) {
+                continue;
+            }
+            int tab = line.indexOf('\t');
+            if (tab > 0) {
+                // ranked form "word<TAB>original,original,...": already in order, best first
+                String word = line.substring(0, tab).strip().toLowerCase(Locale.ROOT);
+                List<String> origs = new ArrayList<>();
+                for (String o : line.substring(tab + 1).split(",")) {
+                    o = o.strip().toLowerCase(Locale.ROOT);
+                    if (!o.isEmpty() && !o.equals(word) && !Double.isNaN(rank.applyAsDouble(o))) {
+                        origs.add(o);
                     }
-                    heads.put(word, origs);
-                    ranked.add(word);
-                    continue;
                 }
-                String[] f = line.split(",");
-                String head = f[0].strip().toLowerCase(Locale.ROOT);
-                if (head.isEmpty() || head.indexOf(' ') >= 0 || Double.isNaN(rank.applyAsDouble(head))) {
-                    continue;
-                }
-                for (int i = 1; i < f.length; i++) {
-                    String syn = f[i].strip().toLowerCase(Locale.ROOT);
-                    if (!syn.isEmpty() && syn.indexOf(' ') < 0 && !syn.equals(head)) {
-                        heads.computeIfAbsent(syn, k -> new ArrayList<>()).add(head);
-                    }
+                heads.put(word, origs);
+                ranked.add(word);
+                continue;
+            }
+            String[] f = line.split(",");
+            String head = f[0].strip().toLowerCase(Locale.ROOT);
+            if (head.isEmpty() || head.indexOf(' ') >= 0 || Double.isNaN(rank.applyAsDouble(head))) {
+                continue;
+            }
+            for (int i = 1; i < f.length; i++) {
+                String syn = f[i].strip().toLowerCase(Locale.ROOT);
+                if (!syn.isEmpty() && syn.indexOf(' ') < 0 && !syn.equals(head)) {
+                    heads.computeIfAbsent(syn, k -> new ArrayList<>()).add(head);
                 }
             }
         }
