@@ -1,32 +1,36 @@
 #!/usr/bin/env python3
-"""Builds dictionaries/news-spinner.txt: the spinner's likely moves on the frequent words of news prose.
+"""Builds dictionaries/news-spinner.txt (the spinner's likely moves on the frequent words of news prose)
+and dictionaries/reverse-thesaurus.txt (for each word, the originals a spinner most likely started from).
 
 Method (each step measured; see the README, "How the news-spinner dictionary is built"):
  1. What a spinner does, learnt from real spinner output. The tortured-phrase list shows thousands of
     word-level substitutions (same-length phrase pairs, the words that differ: "huge information" ->
     "big data" gives big -> huge). Only the imported phrases are used (dictionaries/science-tortured.txt),
-    never the held-out fifth. Of these moves about 40% are Moby synonyms, and WordNet adds almost none,
-    so the candidate moves are Moby's synonyms of a word; what must be learnt is which of a word's 50-200
-    Moby synonyms a spinner actually writes.
- 2. A logistic model ranks the Moby synonyms s of a word o from features of the pair: how common s and o
-    are (unigram log10 probabilities of the language model), whether the link is reciprocal, whether
-    WordNet puts both in one synset, how many Moby neighbours they share, and their lengths. Trained on
-    the attested moves against the other Moby synonyms of the same words; checked on the held-out
-    fifth's moves (recall at k, printed).
+    never the held-out fifth. About 40% of these moves are Moby synonyms, and WordNet adds almost none,
+    so the candidate moves are Moby's synonyms of a word; what must be learnt is which of a word's
+    hundreds of Moby synonyms a spinner actually writes.
+ 2. Logistic models rank candidates from features of the pair: how common both words are (unigram log10
+    probabilities of the language model), whether the link is reciprocal, whether WordNet puts both in
+    one synset, how many Moby neighbours they share, list sizes, parts of speech and lengths. Forward: of
+    a word's synonyms, which a spinner writes; reverse: of the heads listing a word, which it started
+    from. Trained on the attested moves against the other candidates; checked on the held-out fifth's
+    moves (recall at k, printed).
  3. Applied to the frequent words of English prose (the model's vocabulary by unigram probability, with a
     WordNet entry): the best-ranked synonyms that WordNet also puts in a synset with the word become
-    entries "s => o". Verbs and nouns (by WordNet, both
-    words) get the verb/noun flag so inflected forms are matched too.
+    entries "s => o". Verbs and nouns (by WordNet, both words) get the verb/noun flag so inflected forms
+    are matched too. Words the curated dictionaries cover are left to them.
  4. The language model checks each pair in real sentences (Brown corpus, non-press sections): kept when
     the original reads better than the synonym in most of the original's contexts (the spinner's output
     is worse), and the synonym's own contexts do not prefer the original by the restorer's margin (the
     entry would fire on clean prose).
-Entries are 'guess' kind: the restorer holds them to its stricter margin.
+Entries are 'guess' kind: the restorer holds them to its stricter margin. The output is deterministic.
 
 Usage: scripts/build-news-dictionary.sh (fetches the inputs and runs this).
   build-news-dictionary.py MOBY_WORDS WORDNET_DIR VOCAB_TSV CONTEXT_DIR UNSPIN OUT
+Tuning knobs (environment, defaults as measured): ORIGINALS, PER_ORIGINAL, MIN_PROB, CONTEXTS_PER_WORD,
+MAX_ALARMS, REQUIRE (wordnet|none).
 """
-import collections, glob, math, os, random, re, subprocess, sys
+import collections, glob, math, os, re, subprocess, sys
 
 import numpy as np
 
