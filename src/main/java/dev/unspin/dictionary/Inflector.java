@@ -153,18 +153,10 @@ public final class Inflector {
     }
 
     /**
-     * Inflects the phrase: a one-word phrase is inflected, a longer verb phrase inflects its first
-     * word (phrasal verbs: "cut back" -> "cutting back"), a longer noun phrase its last word.
+     * The five forms of a phrase: a one-word phrase is inflected, a longer verb phrase inflects its
+     * first word (phrasal verbs: "cut back" -> "cutting back"); a longer noun phrase inflects its last
+     * word (nounPhrase). The head's forms are computed once for all five.
      */
-    public String verbPhrase(String phrase, int form) {
-        int sp = phrase.indexOf(' ');
-        if (sp < 0) {
-            return verbForms(phrase)[form];
-        }
-        return verbForms(phrase.substring(0, sp))[form] + phrase.substring(sp);
-    }
-
-    /** All five forms of a verb phrase (see verbPhrase), computing the head's forms once. */
     public String[] verbPhraseForms(String phrase) {
         int sp = phrase.indexOf(' ');
         String[] f = verbForms(sp < 0 ? phrase : phrase.substring(0, sp));
