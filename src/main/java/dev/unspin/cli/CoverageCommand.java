@@ -60,6 +60,7 @@ final class CoverageCommand implements Callable<Integer> {
         PhraseDictionary dict = new DictionaryLoader(analyzer).load(!engine.noBundled, engine.dicts);
         LmScorer scorer = new LmScorer(engine.openModel());
         Coverage cov = new Coverage(analyzer, dict, scorer);
+        ReverseThesaurus th = engine.reverseThesaurus(scorer.model()); // one load serves gold files and raw text
         PrintWriter out = spec.commandLine().getOut();
         List<Path> anns = files.stream().filter(f -> f.toString().endsWith(".ann")).toList();
         List<Path> raws = files.stream().filter(f -> !f.toString().endsWith(".ann")).toList();
@@ -67,9 +68,8 @@ final class CoverageCommand implements Callable<Integer> {
             int req = 0;
             int covered = 0;
             List<String> missing = new ArrayList<>();
-            ReverseThesaurus gth = engine.reverseThesaurus(scorer.model());
             for (Path f : anns) {
-                Coverage.GoldCoverage g = cov.gold(Annotation.parse(TextFiles.read(f)), gth == null ? null : gth::originals);
+                Coverage.GoldCoverage g = cov.gold(Annotation.parse(TextFiles.read(f)), th == null ? null : th::originals);
                 req += g.required();
                 covered += g.covered();
                 for (Annotation.GoldEdit e : g.missing()) {
@@ -84,7 +84,6 @@ final class CoverageCommand implements Callable<Integer> {
         }
         if (!raws.isEmpty()) {
             Restorer restorer = new Restorer(analyzer, dict, scorer, Options.defaults().withContextMargin(engine.margin));
-            ReverseThesaurus th = engine.reverseThesaurus(scorer.model());
             java.util.function.Function<String, List<String>> reverse = th == null ? w -> List.of() : th::originals;
             Map<String, Integer> firings = new HashMap<>();
             Map<String, Coverage.Suspect> suspects = new HashMap<>();
