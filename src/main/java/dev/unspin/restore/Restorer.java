@@ -201,6 +201,8 @@ public final class Restorer {
             from.add(keep.get(i));
             Map<String, Arc> byReplacement = new HashMap<>();
             for (PhraseDictionary.Match m : matches.get(i)) {
+                double spunFreq = unigramSum(keep, i, m.end());
+                LocalWindow window = null; // for pruning guesses: made once per match, when the first guess needs it
                 for (Entry e : m.entries()) {
                     if (e.kind() != Kind.ALWAYS && looksLikeName(toks, i)) {
                         continue;
@@ -210,13 +212,15 @@ public final class Restorer {
                         case CONTEXT -> contextCost;
                         case THESAURUS -> contextCost + options.guessMargin();
                     };
-                    double spunFreq = unigramSum(keep, i, m.end());
                     for (String original : e.originals()) {
                         String orig = original + m.suffix();
                         int[] ids = idsOf(orig);
                         double cost = base + options.frequencyWeight() * (unigramSum(ids) - spunFreq);
-                        if (e.kind() == Kind.THESAURUS && localGain(keep, i, m.end(), ids) < cost - GUESS_SLACK) {
-                            continue;
+                        if (e.kind() == Kind.THESAURUS) {
+                            window = window != null ? window : localWindow(keep, i, m.end());
+                            if (localGain(window, ids) < cost - GUESS_SLACK) {
+                                continue;
+                            }
                         }
                         String key = m.end() + "\u0000" + orig.toLowerCase(java.util.Locale.ROOT);
                         Arc old = byReplacement.get(key);
@@ -247,15 +251,23 @@ public final class Restorer {
      */
     private static final double GUESS_SLACK = 3.0;
 
-    /** log10 gain of ids over the kept tokens [from, to), scored over two kept words each side. */
-    private double localGain(List<Arc> keep, int from, int to, int[] ids) {
+    /** Two kept words each side of a span, and the log10 probability of the span's own words between them. */
+    private record LocalWindow(int[] left, int[] right, double kept) {
+    }
+
+    private LocalWindow localWindow(List<Arc> keep, int from, int to) {
         int[] left = window(keep, from - 1, -1);
         int[] right = window(keep, to, 1);
         int[] kept = new int[0];
         for (int k = from; k < to; k++) {
             kept = concat(kept, keep.get(k).lmIds());
         }
-        return windowLogProb(left, ids, right) - windowLogProb(left, kept, right);
+        return new LocalWindow(left, right, windowLogProb(left, kept, right));
+    }
+
+    /** log10 gain of ids over the span's own words, within the window. */
+    private double localGain(LocalWindow w, int[] ids) {
+        return windowLogProb(w.left(), ids, w.right()) - w.kept();
     }
 
     /** Up to two model ids next to position at, walking in direction step; sentence boundaries as markers. */
