@@ -2,6 +2,7 @@ package dev.unspin.corpus;
 
 import dev.unspin.dictionary.Entry;
 import dev.unspin.dictionary.PhraseDictionary;
+import dev.unspin.dictionary.ReverseThesaurus;
 import dev.unspin.eval.Annotation;
 import dev.unspin.lm.LmScorer;
 import dev.unspin.lm.NgramModel;
@@ -122,7 +123,8 @@ public final class Coverage {
 
     /**
      * Whether the reverse thesaurus offers {@code want} word for word: each differing token is a word no
-     * entry covers, whose thesaurus candidates include the wanted word ("within the" -> "in the").
+     * entry covers that the restorer would ask about (ReverseThesaurus.asksAbout), whose thesaurus
+     * candidates include the wanted word ("within the" -> "in the").
      */
     private boolean guessed(List<Token> t, int gs, int ge, String want, Function<String, List<String>> thesaurus) {
         String[] w = want.strip().split(" ");
@@ -135,7 +137,12 @@ public final class Coverage {
             if (tok.key().equals(w[k])) {
                 continue;
             }
-            if (!tok.isWord() || coveredByEntry(t, gs + k) || !thesaurus.apply(tok.key()).contains(w[k])) {
+            int[] ids = scorer.ids(tok.text());
+            double freq = 0;
+            for (int id : ids) {
+                freq += scorer.model().unigramLogProb(id);
+            }
+            if (!ReverseThesaurus.asksAbout(tok.text(), ids, freq) || coveredByEntry(t, gs + k) || !thesaurus.apply(tok.key()).contains(w[k])) {
                 return false;
             }
             any = true;

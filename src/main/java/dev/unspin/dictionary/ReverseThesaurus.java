@@ -99,6 +99,20 @@ public final class ReverseThesaurus {
         return new ReverseThesaurus(heads, maxCandidates);
     }
 
+    /** Above this unigram log10 probability a word (the, of, said) is too common to guess at. */
+    private static final double MAX_UNIGRAM_LOG_PROB = -3.0;
+
+    /**
+     * Whether a word no entry covers is one to ask the thesaurus about: lower case (names and
+     * sentence-initial capitals are left alone), three or more letters, a single word the model knows
+     * (its ids), and rare enough to be a spinner's synonym (its unigram log10 probability). The
+     * restorer and the coverage report decide with this one rule.
+     */
+    public static boolean asksAbout(String text, int[] ids, double unigramLogProb) {
+        return text.length() >= 3 && Character.isLowerCase(text.charAt(0)) && text.chars().allMatch(Character::isLetter)
+                && ids.length == 1 && ids[0] >= 0 && unigramLogProb <= MAX_UNIGRAM_LOG_PROB;
+    }
+
     /** Candidate originals for a lower-case word, inflected like it; empty when the thesaurus has none. */
     public List<String> originals(String word) {
         Set<String> out = new LinkedHashSet<>();

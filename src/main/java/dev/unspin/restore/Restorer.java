@@ -310,17 +310,10 @@ public final class Restorer {
         return c;
     }
 
-    /** Below this unigram log10 probability a word may be a spinner's synonym; above it (the, of, said) it is too common to guess at. */
-    private static final double THESAURUS_MAX_FREQ = -3.0;
-
     private void thesaurusArcs(List<Token> toks, int i, int[] own, BitSet guarded, double contextCost, Map<String, Arc> out) {
         Token t = toks.get(i);
-        String w = t.text();
-        if (w.length() < 3 || !Character.isLowerCase(w.charAt(0)) || ProtectedSpans.guarded(guarded, t) || !w.chars().allMatch(Character::isLetter)) {
-            return;
-        }
         double ownFreq = unigramSum(own);
-        if (own.length != 1 || own[0] < 0 || ownFreq > THESAURUS_MAX_FREQ) {
+        if (ProtectedSpans.guarded(guarded, t) || !ReverseThesaurus.asksAbout(t.text(), own, ownFreq)) {
             return;
         }
         List<String> cands = thesaurus.originals(t.key());
