@@ -103,10 +103,6 @@ public final class DictionaryLoader {
         return expandAll(bundledLines());
     }
 
-    public PhraseDictionary build(List<DictionaryParser.Line> lines) throws DictionaryException {
-        return new PhraseDictionary(expandAll(lines));
-    }
-
     private List<Entry> expandAll(List<DictionaryParser.Line> lines) throws DictionaryException {
         List<Entry> entries = new ArrayList<>(lines.size() * 2);
         for (DictionaryParser.Line l : lines) {
