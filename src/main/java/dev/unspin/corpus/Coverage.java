@@ -7,6 +7,7 @@ import dev.unspin.eval.Annotation;
 import dev.unspin.lm.LmScorer;
 import dev.unspin.lm.NgramModel;
 import dev.unspin.restore.Edit;
+import dev.unspin.restore.NumberRule;
 import dev.unspin.text.Sentence;
 import dev.unspin.text.TextAnalyzer;
 import dev.unspin.text.Token;
@@ -68,12 +69,13 @@ public final class Coverage {
         int covered = 0;
         List<Annotation.GoldEdit> missing = new ArrayList<>();
         List<Sentence> sentences = analyzer.sentences(ann.spun());
+        List<Edit> ruleEdits = NumberRule.edits(ann.spun());
         for (Annotation.GoldEdit g : ann.edits()) {
             if (g.optional()) {
                 continue;
             }
             required++;
-            if (covers(sentences, g, thesaurus)) {
+            if (covers(sentences, g, thesaurus) || byNumberRule(ruleEdits, g)) {
                 covered++;
             } else {
                 missing.add(g);
@@ -98,14 +100,27 @@ public final class Coverage {
             }
             for (String alt : g.alternatives()) {
                 String want = words(alt);
-                if (offers(t, gs, ge, want, thesaurus)) {
+                if (offers(s, gs, ge, want, thesaurus)) {
                     return true;
                 }
                 // "an obligation" -> "a duty": the restorer fixes a/an itself when the next word
                 // changes, so the entry for the noun is what must be known
                 String[] first = want.split(" ", 2);
                 if (ge - gs > 1 && isArticle(t.get(gs).key()) && isArticle(first[0]) && first.length > 1
-                        && offers(t, gs + 1, ge, first[1], thesaurus)) {
+                        && offers(s, gs + 1, ge, first[1], thesaurus)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether a number-rule repair inside the gold edit's span turns it into one of the alternatives. */
+    private static boolean byNumberRule(List<Edit> ruleEdits, Annotation.GoldEdit g) {
+        for (Edit e : ruleEdits) {
+            if (e.start() >= g.start() && e.end() <= g.end()) {
+                String fixed = g.spun().substring(0, e.start() - g.start()) + e.after() + g.spun().substring(e.end() - g.start());
+                if (g.alternatives().stream().anyMatch(a -> words(a).equals(words(fixed)))) {
                     return true;
                 }
             }
@@ -117,8 +132,8 @@ public final class Coverage {
         return w.equals("a") || w.equals("an");
     }
 
-    private boolean offers(List<Token> t, int gs, int ge, String want, Function<String, List<String>> thesaurus) {
-        return coversSpan(t, gs, ge, want) || (thesaurus != null && guessed(t, gs, ge, want, thesaurus));
+    private boolean offers(Sentence s, int gs, int ge, String want, Function<String, List<String>> thesaurus) {
+        return coversSpan(s.tokens(), gs, ge, want) || (thesaurus != null && guessed(s, gs, ge, want, thesaurus));
     }
 
     /**
@@ -126,7 +141,8 @@ public final class Coverage {
      * entry covers that the restorer would ask about (ReverseThesaurus.asksAbout), whose thesaurus
      * candidates include the wanted word ("within the" -> "in the").
      */
-    private boolean guessed(List<Token> t, int gs, int ge, String want, Function<String, List<String>> thesaurus) {
+    private boolean guessed(Sentence s, int gs, int ge, String want, Function<String, List<String>> thesaurus) {
+        List<Token> t = s.tokens();
         String[] w = want.strip().split(" ");
         if (w.length != ge - gs) {
             return false;
@@ -142,7 +158,7 @@ public final class Coverage {
             for (int id : ids) {
                 freq += scorer.model().unigramLogProb(id);
             }
-            if (!ReverseThesaurus.asksAbout(tok.text(), ids, freq) || coveredByEntry(t, gs + k) || !thesaurus.apply(tok.key()).contains(w[k])) {
+            if (!ReverseThesaurus.asksAbout(tok.text(), s.startsClause(gs + k), ids, freq) || coveredByEntry(t, gs + k) || !thesaurus.apply(tok.key()).contains(w[k])) {
                 return false;
             }
             any = true;

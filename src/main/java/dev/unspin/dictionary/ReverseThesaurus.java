@@ -103,27 +103,36 @@ public final class ReverseThesaurus {
     private static final double MAX_UNIGRAM_LOG_PROB = -3.0;
 
     /**
-     * Whether a word no entry covers is one to ask the thesaurus about: lower case (names and
-     * sentence-initial capitals are left alone), three or more letters, a single word the model knows
-     * (its ids), and rare enough to be a spinner's synonym (its unigram log10 probability). The
-     * restorer and the coverage report decide with this one rule.
+     * Whether a word no curated entry covers is one to ask the thesaurus about: lower case, or
+     * capitalised only where a clause starts ("Biking has grown"; elsewhere a capital means a name),
+     * three or more letters, a single word the model knows (its ids), and rare enough to be a
+     * spinner's synonym (its unigram log10 probability). The restorer and the coverage report decide
+     * with this one rule.
      */
-    public static boolean asksAbout(String text, int[] ids, double unigramLogProb) {
-        return text.length() >= 3 && Character.isLowerCase(text.charAt(0)) && text.chars().allMatch(Character::isLetter)
-                && ids.length == 1 && ids[0] >= 0 && unigramLogProb <= MAX_UNIGRAM_LOG_PROB;
+    public static boolean asksAbout(String text, boolean startsClause, int[] ids, double unigramLogProb) {
+        if (text.length() < 3 || ids.length != 1 || ids[0] < 0 || unigramLogProb > MAX_UNIGRAM_LOG_PROB) {
+            return false;
+        }
+        for (int k = 0; k < text.length(); k++) {
+            char c = text.charAt(k);
+            if (!Character.isLetter(c) || (Character.isUpperCase(c) && (k > 0 || !startsClause))) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    /** Candidate originals for a lower-case word, inflected like it; empty when the thesaurus has none. */
+    /**
+     * Candidate originals for a lower-case word, inflected like it; empty when the thesaurus has none.
+     * A word that is both a head and an inflected form ("accomplished": an adjective, and the past of
+     * "accomplish") takes its candidates from both readings in turn, best first, so that neither
+     * sense crowds the other out of the limit.
+     */
     public List<String> originals(String word) {
-        Set<String> out = new LinkedHashSet<>();
-        for (String h : headsOf.getOrDefault(word, List.of())) {
-            if (out.size() >= maxCandidates) {
-                break;
-            }
-            out.add(h);
-        }
+        List<String> direct = headsOf.getOrDefault(word, List.of());
+        List<String> inflected = new ArrayList<>();
         // inflected forms: try each base whose form f is this word, and inflect its heads alike
-        for (int form = Inflector.THIRD; form <= Inflector.GERUND + 1 && out.size() < maxCandidates; form++) {
+        for (int form = Inflector.THIRD; form <= Inflector.GERUND + 1; form++) {
             for (String base : bases(word)) {
                 List<String> hs = headsOf.get(base);
                 if (hs == null) {
@@ -134,14 +143,19 @@ public final class ReverseThesaurus {
                     continue;
                 }
                 for (String h : hs) {
-                    if (out.size() >= maxCandidates) {
-                        break;
-                    }
-                    out.add(plural ? inflector.plural(h) : inflector.verbForms(h)[form]);
+                    inflected.add(plural ? inflector.plural(h) : inflector.verbForms(h)[form]);
                 }
             }
         }
-        out.remove(word);
+        Set<String> out = new LinkedHashSet<>();
+        for (int k = 0; out.size() < maxCandidates && (k < direct.size() || k < inflected.size()); k++) {
+            if (k < direct.size() && !direct.get(k).equals(word)) {
+                out.add(direct.get(k));
+            }
+            if (k < inflected.size() && out.size() < maxCandidates && !inflected.get(k).equals(word)) {
+                out.add(inflected.get(k));
+            }
+        }
         return List.copyOf(out);
     }
 

@@ -140,21 +140,8 @@ public final class Restorer {
      * A capitalised word inside a sentence is most likely a name ("Safety Council", "Main Street"):
      * context guesses are not made there; "always" entries still apply (spinners mangle names too).
      */
-    private static boolean looksLikeName(List<Token> tokens, int i) {
-        Token t = tokens.get(i);
-        if (!Character.isUpperCase(t.text().charAt(0))) {
-            return false;
-        }
-        for (int j = i - 1; j >= 0; j--) {
-            String p = tokens.get(j).text();
-            if (tokens.get(j).isWord()) {
-                return true;
-            }
-            if (p.equals(":") || p.equals("\"") || p.equals("\u201c") || p.equals("(") || p.equals("'") || p.equals("\u2018")) {
-                return false;
-            }
-        }
-        return false; // first word of the sentence
+    private static boolean looksLikeName(Sentence s, int i) {
+        return Character.isUpperCase(s.tokens().get(i).text().charAt(0)) && !s.startsClause(i);
     }
 
     private List<Arc> greedy(Sentence s, List<List<PhraseDictionary.Match>> matches) {
@@ -204,7 +191,7 @@ public final class Restorer {
                 double spunFreq = unigramSum(keep, i, m.end());
                 LocalWindow window = null; // for pruning guesses: made once per match, when the first guess needs it
                 for (Entry e : m.entries()) {
-                    if (e.kind() != Kind.ALWAYS && looksLikeName(toks, i)) {
+                    if (e.kind() != Kind.ALWAYS && looksLikeName(s, i)) {
                         continue;
                     }
                     double base = switch (e.kind()) {
@@ -231,7 +218,7 @@ public final class Restorer {
                 }
             }
             if (thesaurus != null && !covered[i]) {
-                thesaurusArcs(toks, i, keep.get(i).lmIds(), guarded, contextCost, byReplacement);
+                thesaurusArcs(s, i, keep.get(i).lmIds(), guarded, contextCost, byReplacement);
             }
             from.addAll(byReplacement.values());
             any |= from.size() > 1;
@@ -310,10 +297,10 @@ public final class Restorer {
         return c;
     }
 
-    private void thesaurusArcs(List<Token> toks, int i, int[] own, BitSet guarded, double contextCost, Map<String, Arc> out) {
-        Token t = toks.get(i);
+    private void thesaurusArcs(Sentence s, int i, int[] own, BitSet guarded, double contextCost, Map<String, Arc> out) {
+        Token t = s.tokens().get(i);
         double ownFreq = unigramSum(own);
-        if (ProtectedSpans.guarded(guarded, t) || !ReverseThesaurus.asksAbout(t.text(), own, ownFreq)) {
+        if (ProtectedSpans.guarded(guarded, t) || !ReverseThesaurus.asksAbout(t.text(), s.startsClause(i), own, ownFreq)) {
             return;
         }
         List<String> cands = thesaurus.originals(t.key());

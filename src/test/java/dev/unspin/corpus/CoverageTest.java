@@ -36,6 +36,22 @@ class CoverageTest {
     }
 
     @Test
+    void theNumberRulesRepairsCount() {
+        Coverage.GoldCoverage g = coverage.gold(Annotation.parse("It passed by seven votes to [[2=>two]] and rose [[a pair of=>2]].16%, "
+                + "then [[3=>three]] more."));
+        assertEquals(2, g.covered());
+        assertEquals("3", g.missing().get(0).spun(), "a lone digit with no number in words beside it stays");
+    }
+
+    @Test
+    void sentenceInitialCapitalsAreAskedOfTheThesaurusButNamesInsideASentenceAreNot() {
+        java.util.function.Function<String, List<String>> th = w -> Map.of("glimmer", List.of("hint")).getOrDefault(w, List.of());
+        Coverage.GoldCoverage g = coverage.gold(Annotation.parse("[[Glimmer=>Hint]] at cuts. \u201c[[Glimmer=>Hint]] more,\u201d they said of [[Glimmer=>Hint]]."), th);
+        assertEquals(3, g.required());
+        assertEquals(2, g.covered(), "sentence start and quotation start; the third is inside a sentence, so a name");
+    }
+
+    @Test
     void anArticleThatOnlyFollowsTheNounIsNotAskedOfTheDictionary() {
         // the restorer turns "an" into "a" itself once "obligation" becomes "duty"
         Coverage.GoldCoverage g = coverage.gold(Annotation.parse("It is [[an obligation=>a duty]] and [[a sliver=>an end]]."));

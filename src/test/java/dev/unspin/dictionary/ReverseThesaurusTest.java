@@ -1,6 +1,7 @@
 package dev.unspin.dictionary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.unspin.Fixtures;
@@ -32,6 +33,28 @@ class ReverseThesaurusTest {
         assertEquals(List.of("saying"), t.originals("mentioning"));
         assertEquals(List.of("security"), t.originals("safety"));
         assertTrue(t.originals("unrelated").isEmpty());
+    }
+
+    @Test
+    void aWordThatIsBothAHeadAndAnInflectionGetsCandidatesFromBothReadings() throws Exception {
+        Path f = tmp.resolve("ranked2.txt");
+        Files.writeString(f, "accomplished\tskilled,expert,able\naccomplish\tcomplete,achieve\n");
+        var m = Fixtures.get().model;
+        ReverseThesaurus t = ReverseThesaurus.load(f, w -> m.id(w) < 0 ? Double.NaN : m.unigramLogProb(m.id(w)), 4);
+        // adjective and past participle in turn, best first, up to the limit
+        assertEquals(List.of("skilled", "completed", "expert", "achieved"), t.originals("accomplished"));
+    }
+
+    @Test
+    void onlyRareLowerCaseWordsAndClauseInitialCapitalsAreAskedAbout() {
+        int[] one = {7};
+        assertTrue(ReverseThesaurus.asksAbout("biking", false, one, -5.3));
+        assertTrue(ReverseThesaurus.asksAbout("Biking", true, one, -5.3), "first word of a sentence");
+        assertFalse(ReverseThesaurus.asksAbout("Biking", false, one, -5.3), "a capital inside a sentence: a name");
+        assertFalse(ReverseThesaurus.asksAbout("BIKING", true, one, -5.3));
+        assertFalse(ReverseThesaurus.asksAbout("within", false, one, -2.0), "too common to be a spinner's synonym");
+        assertFalse(ReverseThesaurus.asksAbout("biking", false, new int[] {-1}, -5.3), "unknown to the model");
+        assertFalse(ReverseThesaurus.asksAbout("e-bikes", false, one, -5.3));
     }
 
     @Test

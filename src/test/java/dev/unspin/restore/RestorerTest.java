@@ -147,6 +147,15 @@ class RestorerTest {
     }
 
     @Test
+    void aDigitPairedWithANumberInWordsTakesItsStyle() {
+        assertEquals("The measure passed by seven votes to two, and sales rose two or three times.",
+                restorer.restore("The measure passed by seven votes to 2, and sales rose 2 or three times.").text());
+        // digits that are the style whatever the partner: times, decimals, percentages, names and labels
+        String keep = "Open from nine to 5 p.m. It rose three to 2.5% on Windows 7 and eight, five to 2030 and 10 or three.";
+        assertEquals(keep, restorer.restore(keep).text());
+    }
+
+    @Test
     void byteOrderMarkAndNoBreakSpacesSeparateWordsAndStay() {
         assertEquals("\uFEFFOperating system updates arrive.\r\n", restorer.restore("\uFEFFWorking system updates arrive.\r\n").text());
         assertEquals("The new\u00A0operating\u00A0system ships.", restorer.restore("The new\u00A0working\u00A0system ships.").text());
