@@ -297,6 +297,14 @@ public final class Restorer {
         return c;
     }
 
+    /**
+     * The reverse thesaurus ranks a word's candidates by how likely a spinner's move from each is; a
+     * candidate pays this much (log10, about halving its odds) for each one ranked above it. Measured
+     * (scripts/measure.sh): the wrong changes the thesaurus adds to synthetic news fell from 197 to 83,
+     * while the held-out tortured phrases it restores alone fell from 39 to 31.
+     */
+    private static final double RANK_COST = 0.3;
+
     private void thesaurusArcs(Sentence s, int i, int[] own, BitSet guarded, double contextCost, Map<String, Arc> out) {
         Token t = s.tokens().get(i);
         double ownFreq = unigramSum(own);
@@ -309,12 +317,14 @@ public final class Restorer {
         }
         Entry e = new Entry(List.of(t.key()), cands, Kind.THESAURUS, false, "thesaurus:" + t.key());
         double base = contextCost + options.guessMargin();
+        int rank = 0;
         for (String c : cands) {
+            double prior = RANK_COST * rank++;
             int[] ids = idsOf(c);
             if (ids.length == 0 || ids[0] < 0) {
                 continue;
             }
-            out.putIfAbsent((i + 1) + "\u0000" + c, new Arc(i, i + 1, c, e, ids, base + options.frequencyWeight() * (unigramSum(ids) - ownFreq)));
+            out.putIfAbsent((i + 1) + "\u0000" + c, new Arc(i, i + 1, c, e, ids, base + prior + options.frequencyWeight() * (unigramSum(ids) - ownFreq)));
         }
     }
 
