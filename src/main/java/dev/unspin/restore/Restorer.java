@@ -138,7 +138,8 @@ public final class Restorer {
 
     /**
      * A capitalised word inside a sentence is most likely a name ("Safety Council", "Main Street"):
-     * context guesses are not made there; "always" entries still apply (spinners mangle names too).
+     * context guesses are not made there; "always" entries still apply (spinners mangle names too), and
+     * so do exact-case entries, whose capitals are part of the spun form ("Associate in Nursing").
      */
     private static boolean looksLikeName(Sentence s, int i) {
         return Character.isUpperCase(s.tokens().get(i).text().charAt(0)) && !s.startsClause(i);
@@ -191,7 +192,7 @@ public final class Restorer {
                 double spunFreq = unigramSum(keep, i, m.end());
                 LocalWindow window = null; // for pruning guesses: made once per match, when the first guess needs it
                 for (Entry e : m.entries()) {
-                    if (e.kind() != Kind.ALWAYS && looksLikeName(s, i)) {
+                    if (e.kind() != Kind.ALWAYS && !e.exactCase() && looksLikeName(s, i)) {
                         continue;
                     }
                     double base = switch (e.kind()) {
@@ -393,7 +394,10 @@ public final class Restorer {
             int start = toks.get(from).start();
             int end = toks.get(to - 1).end();
             String before = text.substring(start, end);
-            String after = Casing.transfer(before, String.join(" ", java.util.Arrays.asList(repl).subList(rf, rt)));
+            String joined = String.join(" ", java.util.Arrays.asList(repl).subList(rf, rt));
+            // an exact-case entry's capitals are the spinner's ("Associate in Nursing" for "an"), not the
+            // writer's: its original is used as written, capitalised only where a clause starts
+            String after = a.entry().exactCase() ? Casing.clauseStart(joined, s.startsClause(from)) : Casing.transfer(before, joined);
             if (after.equals(before)) {
                 continue;
             }

@@ -147,6 +147,16 @@ class RestorerTest {
     }
 
     @Test
+    void wordNetArtefactsKeepTheirCapitalsOutOfTheRepair() {
+        // a sense-blind spinner wrote WordNet's "Associate in Nursing" (AN) for "an" and "area unit" for "are"
+        assertEquals("It is an example of what the rules are meant to do. An official said so.",
+                restorer.restore("It is Associate in Nursing example of what the rules area unit meant to do. "
+                        + "Associate in Nursing official said so.").text());
+        String keep = "The World Health Organization said the United States will send an associate in nursing to the operating room.";
+        assertEquals(keep, restorer.restore(keep).text());
+    }
+
+    @Test
     void aDigitPairedWithANumberInWordsTakesItsStyle() {
         assertEquals("The measure passed by seven votes to two, and sales rose two or three times.",
                 restorer.restore("The measure passed by seven votes to 2, and sales rose 2 or three times.").text());
