@@ -18,10 +18,19 @@ class ReverseThesaurusTest {
     Path tmp;
 
     private ReverseThesaurus load() throws Exception {
-        Path f = tmp.resolve("moby.txt");
-        Files.writeString(f, "say,mention,state,remark\nsecurity,safety,protection\nartificial,counterfeit,synthetic\nintelligence,consciousness\nsnark,mention\n");
+        return load("say,mention,state,remark\nsecurity,safety,protection\nartificial,counterfeit,synthetic\nintelligence,consciousness\nsnark,mention\n", 5);
+    }
+
+    /** A thesaurus file with this text, loaded with the real model's unigram frequencies. */
+    private ReverseThesaurus load(String text, int maxCandidates) throws Exception {
+        Path f = Files.createTempFile(tmp, "thesaurus", ".txt");
+        Files.writeString(f, text);
+        return ReverseThesaurus.load(f, ReverseThesaurusTest::unigram, maxCandidates);
+    }
+
+    private static double unigram(String w) {
         var m = Fixtures.get().model;
-        return ReverseThesaurus.load(f, w -> m.id(w) < 0 ? Double.NaN : m.unigramLogProb(m.id(w)), 5);
+        return m.id(w) < 0 ? Double.NaN : m.unigramLogProb(m.id(w));
     }
 
     @Test
@@ -37,10 +46,7 @@ class ReverseThesaurusTest {
 
     @Test
     void aWordThatIsBothAHeadAndAnInflectionGetsCandidatesFromBothReadings() throws Exception {
-        Path f = tmp.resolve("ranked2.txt");
-        Files.writeString(f, "accomplished\tskilled,expert,able\naccomplish\tcomplete,achieve\n");
-        var m = Fixtures.get().model;
-        ReverseThesaurus t = ReverseThesaurus.load(f, w -> m.id(w) < 0 ? Double.NaN : m.unigramLogProb(m.id(w)), 4);
+        ReverseThesaurus t = load("accomplished\tskilled,expert,able\naccomplish\tcomplete,achieve\n", 4);
         // adjective and past participle in turn, best first, up to the limit
         assertEquals(List.of("skilled", "completed", "expert", "achieved"), t.originals("accomplished"));
     }
@@ -64,17 +70,15 @@ class ReverseThesaurusTest {
         assertEquals("Researchers use artificial intelligence to sort the images.",
                 r.restore("Researchers use counterfeit consciousness to sort the images.").text());
     }
+
     @Test
     void rankedFormKeepsItsOrderAndTheBundledOneLoads() throws Exception {
-        Path f = tmp.resolve("ranked.txt");
-        Files.writeString(f, "# comment\nsafety\tprotection,security,snark\n");
-        var m = Fixtures.get().model;
-        ReverseThesaurus t = ReverseThesaurus.load(f, w -> m.id(w) < 0 ? Double.NaN : m.unigramLogProb(m.id(w)), 5);
+        ReverseThesaurus t = load("# comment\nsafety\tprotection,security,snark\n", 5);
         // "security" is the more frequent word, but the file's order stands; the unknown word goes
         assertEquals(List.of("protection", "security"), t.originals("safety"));
         assertEquals(List.of("protections", "securities"), t.originals("safeties"));
 
-        ReverseThesaurus bundled = ReverseThesaurus.bundled(w -> m.id(w) < 0 ? Double.NaN : m.unigramLogProb(m.id(w)), 8);
+        ReverseThesaurus bundled = ReverseThesaurus.bundled(ReverseThesaurusTest::unigram, 8);
         assertTrue(bundled.originals("broaden").contains("expand"), bundled.originals("broaden").toString());
         assertTrue(bundled.originals("broadened").contains("expanded"), bundled.originals("broadened").toString());
         assertTrue(bundled.originals("consciousness").contains("intelligence"), bundled.originals("consciousness").toString());
