@@ -141,6 +141,19 @@ public final class Restorer {
      * context guesses are not made there; "always" entries still apply (spinners mangle names too), and
      * so do exact-case entries, whose capitals are part of the spun form ("Associate in Nursing").
      */
+    /**
+     * Whether putting replacement over tokens [from, to) writes a word twice in a row ("jobs in in
+     * because") where the text did not. The model, trained on speech transcripts, has seen such
+     * stutters and may even prefer them; a writer never means them.
+     */
+    private static boolean doublesANeighbour(List<Token> toks, int from, int to, String replacement) {
+        int sp = replacement.indexOf(' ');
+        String first = Token.normalise(sp < 0 ? replacement : replacement.substring(0, sp));
+        String last = Token.normalise(replacement.substring(replacement.lastIndexOf(' ') + 1));
+        return (from > 0 && toks.get(from - 1).key().equals(first) && !toks.get(from).key().equals(first))
+                || (to < toks.size() && toks.get(to).key().equals(last) && !toks.get(to - 1).key().equals(last));
+    }
+
     private static boolean looksLikeName(Sentence s, int i) {
         return Character.isUpperCase(s.tokens().get(i).text().charAt(0)) && !s.startsClause(i);
     }
@@ -202,6 +215,9 @@ public final class Restorer {
                     };
                     for (String original : e.originals()) {
                         String orig = original + m.suffix();
+                        if (doublesANeighbour(toks, i, m.end(), orig)) {
+                            continue;
+                        }
                         int[] ids = idsOf(orig);
                         double cost = base + options.frequencyWeight() * (unigramSum(ids) - spunFreq);
                         if (e.kind() == Kind.THESAURUS) {
@@ -322,7 +338,7 @@ public final class Restorer {
         for (String c : cands) {
             double prior = RANK_COST * rank++;
             int[] ids = idsOf(c);
-            if (ids.length == 0 || ids[0] < 0) {
+            if (ids.length == 0 || ids[0] < 0 || doublesANeighbour(s.tokens(), i, i + 1, c)) {
                 continue;
             }
             out.putIfAbsent((i + 1) + "\u0000" + c, new Arc(i, i + 1, c, e, ids, base + prior + options.frequencyWeight() * (unigramSum(ids) - ownFreq)));

@@ -99,6 +99,20 @@ class CliTest {
     }
 
     @Test
+    void noRepairWritesAWordTwiceInARow() throws Exception {
+        // the speech-trained model likes "jobs in in because" better than the name; the restorer refuses stutters
+        Path dict = tmp.resolve("names.txt");
+        Files.writeString(dict, "Hoosier State => in ; ctx case\n");
+        String spun = "The company aforesaid on Tuesday that it'll cut three hundred jobs in Hoosier State because demand "
+                + "for its trucks has fallen. \"We tend to area unit disappointed,\" Jane Doe aforesaid. Analysts aforesaid "
+                + "the move was Associate in Nursing early sign.";
+        Run r = run(spun, "fix", "--dict", dict.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("jobs in Hoosier State because"), r.out());
+        assertTrue(r.out().contains("was an early sign"), "the document is repaired elsewhere: " + r.out());
+    }
+
+    @Test
     void malformedDictionaryLineGivesFileLineAndExit4() throws Exception {
         Path dict = tmp.resolve("bad.txt");
         Files.writeString(dict, "# mine\nmentioned said\n");
