@@ -60,11 +60,12 @@ public final class NumberRule {
      */
     public static List<Edit> edits(String text) {
         List<Edit> out = new ArrayList<>();
-        Matcher glued = GLUED.matcher(text);
-        Matcher before = WORD_BEFORE.matcher(text);
-        Matcher lower = LOWER_CASE_WORD_BEFORE.matcher(text);
-        Matcher lone = LONE_DIGIT_AFTER.matcher(text);
-        Matcher after = WORD_AFTER.matcher(text);
+        // transparent bounds: look-behinds and word boundaries see past a window's edge
+        Matcher glued = GLUED.matcher(text).useTransparentBounds(true);
+        Matcher before = WORD_BEFORE.matcher(text).useTransparentBounds(true);
+        Matcher lower = LOWER_CASE_WORD_BEFORE.matcher(text).useTransparentBounds(true);
+        Matcher lone = LONE_DIGIT_AFTER.matcher(text).useTransparentBounds(true);
+        Matcher after = WORD_AFTER.matcher(text).useTransparentBounds(true);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c < '0' || c > '9') {

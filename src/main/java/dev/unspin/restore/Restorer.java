@@ -137,11 +137,6 @@ public final class Restorer {
     }
 
     /**
-     * A capitalised word inside a sentence is most likely a name ("Safety Council", "Main Street"):
-     * context guesses are not made there; "always" entries still apply (spinners mangle names too), and
-     * so do exact-case entries, whose capitals are part of the spun form ("Associate in Nursing").
-     */
-    /**
      * Whether putting replacement over tokens [from, to) writes a word twice in a row ("jobs in in
      * because") where the text did not. The model, trained on speech transcripts, has seen such
      * stutters and may even prefer them; a writer never means them.
@@ -154,6 +149,11 @@ public final class Restorer {
                 || (to < toks.size() && toks.get(to).key().equals(last) && !toks.get(to - 1).key().equals(last));
     }
 
+    /**
+     * A capitalised word inside a sentence is most likely a name ("Safety Council", "Main Street"):
+     * context guesses are not made there; "always" entries still apply (spinners mangle names too), and
+     * so do exact-case entries, whose capitals are part of the spun form ("Associate in Nursing").
+     */
     private static boolean looksLikeName(Sentence s, int i) {
         return Character.isUpperCase(s.tokens().get(i).text().charAt(0)) && !s.startsClause(i);
     }
