@@ -8,6 +8,7 @@ import dev.unspin.lm.LmScorer;
 import dev.unspin.lm.NgramModel;
 import dev.unspin.restore.Edit;
 import dev.unspin.restore.NumberRule;
+import dev.unspin.restore.Options;
 import dev.unspin.text.Sentence;
 import dev.unspin.text.TextAnalyzer;
 import dev.unspin.text.Token;
@@ -154,11 +155,7 @@ public final class Coverage {
                 continue;
             }
             int[] ids = scorer.ids(tok.text());
-            double freq = 0;
-            for (int id : ids) {
-                freq += scorer.model().unigramLogProb(id);
-            }
-            if (!ReverseThesaurus.asksAbout(tok.text(), s.startsClause(gs + k), ids, freq) || coveredByEntry(t, gs + k) || !thesaurus.apply(tok.key()).contains(w[k])) {
+            if (!ReverseThesaurus.asksAbout(tok.text(), s.startsClause(gs + k), ids, scorer.unigramLogProb(ids)) || coveredByEntry(t, gs + k) || !thesaurus.apply(tok.key()).contains(w[k])) {
                 return false;
             }
             any = true;
@@ -264,12 +261,15 @@ public final class Coverage {
                         continue;
                     }
                     int[] alt = {ids[0], ids[1], cid};
-                    double gain = m.logProb(alt, 0, 3) - p - 0.5 * (m.unigramLogProb(cid) - m.unigramLogProb(ids[2]));
+                    double gain = m.logProb(alt, 0, 3) - p - FREQUENCY_WEIGHT * (m.unigramLogProb(cid) - m.unigramLogProb(ids[2]));
                     sus.gains.merge(cand, gain, Math::max);
                 }
             }
         }
     }
+
+    /** The restorer's frequency correction, so a proposal's gain reads as the restorer would weigh it. */
+    private static final double FREQUENCY_WEIGHT = Options.defaults().frequencyWeight();
 
     private int id(Token t) {
         int[] ids = scorer.ids(t.text());

@@ -19,8 +19,9 @@ import java.util.function.ToDoubleFunction;
  * Candidate originals for a word no dictionary entry covers: the thesaurus heads that list the
  * word among their synonyms (a spinner replaced the head by the word). No thesaurus lists inflected
  * forms, so an inflected word is reduced to its base, mapped, and the candidates inflected back
- * alike (mentioned -> mention -> say -> said). Candidates are ranked by how common they are (the
- * rank function, e.g. unigram log probability) and capped, keeping the lattice small.
+ * alike (mentioned -> mention -> say -> said). Candidates keep the ranked file's order (best first),
+ * or for a Moby-format file are ordered by the rank function (e.g. unigram log probability), and are
+ * capped, keeping the lattice small.
  */
 public final class ReverseThesaurus {
     private final Map<String, List<String>> headsOf;

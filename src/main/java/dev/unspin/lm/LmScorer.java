@@ -85,6 +85,15 @@ public final class LmScorer {
         return Arrays.copyOf(buf, n);
     }
 
+    /** Summed unigram log10 probabilities of ids: how common a phrase's words are, whatever their context. */
+    public double unigramLogProb(int[] ids) {
+        double sum = 0;
+        for (int id : ids) {
+            sum += model.unigramLogProb(id);
+        }
+        return sum;
+    }
+
     /** log10 probability of a sentence, &lt;s&gt; and &lt;/s&gt; included. */
     public double sentenceLogProb(List<String> tokens) {
         int[] body = idsOf(tokens);

@@ -219,7 +219,7 @@ public final class Restorer {
                             continue;
                         }
                         int[] ids = idsOf(orig);
-                        double cost = base + options.frequencyWeight() * (unigramSum(ids) - spunFreq);
+                        double cost = base + options.frequencyWeight() * (scorer.unigramLogProb(ids) - spunFreq);
                         if (e.kind() == Kind.THESAURUS) {
                             window = window != null ? window : localWindow(keep, i, m.end());
                             if (localGain(window, ids) < cost - GUESS_SLACK) {
@@ -324,7 +324,7 @@ public final class Restorer {
 
     private void thesaurusArcs(Sentence s, int i, int[] own, BitSet guarded, double contextCost, Map<String, Arc> out) {
         Token t = s.tokens().get(i);
-        double ownFreq = unigramSum(own);
+        double ownFreq = scorer.unigramLogProb(own);
         if (ProtectedSpans.guarded(guarded, t) || !ReverseThesaurus.asksAbout(t.text(), s.startsClause(i), own, ownFreq)) {
             return;
         }
@@ -341,22 +341,14 @@ public final class Restorer {
             if (ids.length == 0 || ids[0] < 0 || doublesANeighbour(s.tokens(), i, i + 1, c)) {
                 continue;
             }
-            out.putIfAbsent((i + 1) + "\u0000" + c, new Arc(i, i + 1, c, e, ids, base + prior + options.frequencyWeight() * (unigramSum(ids) - ownFreq)));
+            out.putIfAbsent((i + 1) + "\u0000" + c, new Arc(i, i + 1, c, e, ids, base + prior + options.frequencyWeight() * (scorer.unigramLogProb(ids) - ownFreq)));
         }
-    }
-
-    private double unigramSum(int[] ids) {
-        double sum = 0;
-        for (int id : ids) {
-            sum += scorer.model().unigramLogProb(id);
-        }
-        return sum;
     }
 
     private double unigramSum(List<Arc> keep, int from, int to) {
         double sum = 0;
         for (int i = from; i < to; i++) {
-            sum += unigramSum(keep.get(i).lmIds());
+            sum += scorer.unigramLogProb(keep.get(i).lmIds());
         }
         return sum;
     }
