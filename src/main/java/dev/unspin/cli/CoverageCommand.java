@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "coverage", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "What the dictionaries explain and what they miss. For .ann files: the share of required gold edits whose spun "
-                + "words some entry (with --thesaurus, also the reverse thesaurus) offers the right original for, and the list of those it does not. For raw spun text: how often "
+                + "words some entry or the number rule (with --thesaurus, also the reverse thesaurus) offers the right original for, and the list of those it does not. For raw spun text: how often "
                 + "each entry fired, how many never did, and the suspicious words no entry explains (improbable in context), ranked by "
                 + "the number of documents showing them; with --thesaurus, as ready-to-paste dictionary lines.",
         footer = {"%nExamples:", "  unspin coverage ../shared/dev/*.ann", "  unspin coverage scraped/ --thesaurus bundled --top 50",

@@ -39,7 +39,8 @@ final class EngineOptions {
     double guessMargin = Options.defaults().guessMargin();
 
     @Option(names = "--thesaurus", paramLabel = "bundled|FILE",
-            description = "Reverse thesaurus for words no entry covers: their likely originals become candidates, at the stricter 'guess' margin. "
+            description = "Reverse thesaurus for words no entry covers: their likely originals become candidates, at the stricter 'guess' margin "
+                    + "plus 0.3 for each better-ranked candidate. "
                     + "'bundled': Moby heads ranked by a model of real spinner moves; or a Moby-format file (head,syn,...), "
                     + "or word<TAB>original,... lines, best first. Off by default (it costs precision).")
     String thesaurus;
