@@ -58,6 +58,20 @@ public final class ReverseThesaurus {
 
     public static final String BUNDLED = "/dictionaries/reverse-thesaurus.txt";
 
+    /** The PPDB candidate table (dictionaries/ppdb-reverse.txt, built by scripts/import-ppdb.py), in the ranked form. */
+    public static final String PPDB = "/dictionaries/ppdb-reverse.txt";
+
+    /** A ranked table bundled as a class-path resource, such as {@link #BUNDLED} or {@link #PPDB}. */
+    public static ReverseThesaurus resource(String name, ToDoubleFunction<String> rank, int maxCandidates) throws IOException {
+        InputStream in = ReverseThesaurus.class.getResourceAsStream(name);
+        if (in == null) {
+            throw new IOException("bundled resource " + name + " is missing from the build");
+        }
+        try (BufferedReader r = DictionaryLoader.reader(in)) {
+            return load(r, rank, maxCandidates);
+        }
+    }
+
     static ReverseThesaurus load(BufferedReader r, ToDoubleFunction<String> rank, int maxCandidates) throws IOException {
         Map<String, List<String>> heads = new HashMap<>();
         Set<String> ranked = new java.util.HashSet<>();

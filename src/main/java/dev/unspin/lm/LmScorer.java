@@ -15,17 +15,34 @@ public final class LmScorer {
     public static final int[] NONE = new int[0];
 
     private final NgramModel model;
+    private final LanguageModel lm;
     private final int bos;
     private final int eos;
 
     public LmScorer(NgramModel model) {
-        this.model = model;
-        this.bos = model.id("<s>");
-        this.eos = model.id("</s>");
+        this(new NgramLanguageModel(model), model);
     }
 
+    /** A scorer over any model, e.g. a small fake one in unit tests. */
+    public LmScorer(LanguageModel lm) {
+        this(lm, lm instanceof NgramLanguageModel n ? n.ngramModel() : null);
+    }
+
+    private LmScorer(LanguageModel lm, NgramModel model) {
+        this.lm = lm;
+        this.model = model;
+        this.bos = lm.bos();
+        this.eos = lm.eos();
+    }
+
+    /** The n-gram model behind this scorer, or null when it scores with another {@link LanguageModel}. */
     public NgramModel model() {
         return model;
+    }
+
+    /** The stateful query interface the decoder walks lattices with. */
+    public LanguageModel lm() {
+        return lm;
     }
 
     public int bos() {
@@ -42,11 +59,11 @@ public final class LmScorer {
             return NONE;
         }
         String t = LmTokens.normalise(token);
-        int id = model.id(t);
+        int id = lm.index(t);
         if (id < 0 && t.length() > 2 && t.endsWith("'s")) {
             // a possessive the vocabulary lacks ("conflict's") is scored as its word, so a replacement
             // the vocabulary happens to list with 's ("war's") gains nothing from that alone
-            id = model.id(t.substring(0, t.length() - 2));
+            id = lm.index(t.substring(0, t.length() - 2));
         }
         if (id >= 0 || !Character.isDigit(t.charAt(0))) {
             return new int[] {id};
@@ -56,7 +73,7 @@ public final class LmScorer {
         LmTokens.words(token, words);
         int[] r = new int[words.size()];
         for (int i = 0; i < r.length; i++) {
-            r[i] = model.id(words.get(i));
+            r[i] = lm.index(words.get(i));
         }
         return r;
     }
@@ -89,23 +106,20 @@ public final class LmScorer {
     public double unigramLogProb(int[] ids) {
         double sum = 0;
         for (int id : ids) {
-            sum += model.unigramLogProb(id);
+            sum += lm.unigram(id);
         }
         return sum;
     }
 
     /** log10 probability of a sentence, &lt;s&gt; and &lt;/s&gt; included. */
     public double sentenceLogProb(List<String> tokens) {
-        int[] body = idsOf(tokens);
-        int[] all = new int[body.length + 2];
-        all[0] = bos;
-        System.arraycopy(body, 0, all, 1, body.length);
-        all[all.length - 1] = eos;
+        long state = lm.begin();
         double sum = 0;
-        for (int i = 2; i <= all.length; i++) {
-            sum += model.logProb(all, 0, i);
+        for (int id : idsOf(tokens)) {
+            sum += lm.score(state, id);
+            state = lm.next(state, id);
         }
-        return sum;
+        return sum + lm.score(state, eos);
     }
 
 }

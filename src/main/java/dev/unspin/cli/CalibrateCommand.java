@@ -1,0 +1,94 @@
+package dev.unspin.cli;
+
+import dev.unspin.corpus.TextFiles;
+import dev.unspin.dictionary.DictionaryLoader;
+import dev.unspin.dictionary.PhraseDictionary;
+import dev.unspin.eval.Annotation;
+import dev.unspin.eval.CalibrationTrainer;
+import dev.unspin.eval.MoveTable;
+import dev.unspin.eval.SpinnerProfiles;
+import dev.unspin.eval.TrainingSpinner;
+import dev.unspin.lm.LmScorer;
+import dev.unspin.restore.Calibration;
+import dev.unspin.restore.Generators;
+import dev.unspin.restore.Restorer;
+import dev.unspin.text.TextAnalyzer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "calibrate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = {"Fit the restorer's channel and decision models on synthetic spins of clean text and write the calibration file.",
+                "Training spins use the move folds other than the held-out one (see `unspin heldout`); every fifth document validates."},
+        footer = {"", "Example:", "  unspin calibrate target/data/brown-txt -o src/main/resources/dev/unspin/restore/calibration.txt"})
+final class CalibrateCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Clean training text: files or folders (*.txt).")
+    List<Path> inputs;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "Where to write the calibration (atomically).")
+    Path output;
+
+    @Option(names = "--seed", description = "Seed of the training spins. Default: ${DEFAULT-VALUE}.")
+    long seed = 1;
+
+    @Option(names = "--target-precision", description = "Validation precision the default --confidence must reach. Default: ${DEFAULT-VALUE}.")
+    double targetPrecision = 0.95;
+
+    @Option(names = "--lm", paramLabel = "MODEL", description = "Language model (.ulm); default as for fix.")
+    Path lm;
+
+    @Override
+    public Integer call() throws Exception {
+        var err = spec.commandLine().getErr();
+        TextAnalyzer analyzer = TextAnalyzer.english();
+        LmScorer scorer = new LmScorer(dev.unspin.lm.NgramModel.open(lm != null ? lm : ModelLocator.find()));
+        PhraseDictionary all = new DictionaryLoader(analyzer).load(true, List.of());
+        PhraseDictionary dict = SpinnerProfiles.filter(all, f -> f != SpinnerProfiles.HELD_OUT);
+        MoveTable moves = SpinnerProfiles.moves(all, scorer, f -> f != SpinnerProfiles.HELD_OUT);
+        err.println("moves for training spins: " + moves.size());
+        TrainingSpinner spinner = new TrainingSpinner(analyzer, moves);
+        List<TrainingSpinner.Profile> profiles = SpinnerProfiles.profiles();
+        List<String> docs = new ArrayList<>();
+        long edits = 0;
+        long words = 0;
+        int i = 0;
+        for (Path p : TextFiles.expand(inputs)) {
+            String text = Files.readString(p, StandardCharsets.UTF_8);
+            TrainingSpinner.Profile prof = profiles.get(i % profiles.size());
+            String ann = spinner.spin(text, prof, seed * 1_000_003L + i);
+            docs.add(ann);
+            Annotation a = Annotation.parse(ann);
+            if (!a.edits().isEmpty()) {
+                edits += a.edits().size();
+                words += a.spun().split("\\s+").length;
+            }
+            i++;
+        }
+        double rate = words == 0 ? 0.05 : (double) edits / words;
+        err.printf("%d documents, training spin rate %.4f substitutions per word%n", docs.size(), rate);
+        Restorer base = new Restorer(analyzer, Generators.standard(dict, scorer, true, true), scorer, Calibration.bundled(), false);
+        Calibration start = Calibration.bundled().withSettings(rate, Calibration.bundled().confidence(), Calibration.bundled().spunRate());
+        List<String> provenance = List.of("unspin calibration: every number the restorer decides with. Written by `unspin calibrate`; do not edit by hand.",
+                "Data: " + docs.size() + " clean documents (" + String.join(", ", inputs.stream().map(Path::toString).toList()) + "), spun by the profiles of "
+                        + "SpinnerProfiles with the moves of folds 1-4 (fold 0 held out), seed " + seed + "; the dictionaries without fold 0.",
+                "Settings not fitted here (rate prior, family prior weight, EM rounds, beam, pruning) are described in Calibration's javadoc.");
+        Calibration fitted = new CalibrationTrainer(base, err::println).fit(docs, start, targetPrecision, provenance);
+        Path tmp = Files.createTempFile(output.toAbsolutePath().getParent(), ".calibration", ".tmp");
+        Files.writeString(tmp, fitted.format(), StandardCharsets.UTF_8);
+        Files.move(tmp, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        for (String n : fitted.notes()) {
+            err.println(n);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,233 @@
+package dev.unspin.eval;
+
+import dev.unspin.restore.Calibration;
+import dev.unspin.restore.Candidate;
+import dev.unspin.restore.DocumentEm;
+import dev.unspin.restore.Edit;
+import dev.unspin.restore.EditBuilder;
+import dev.unspin.restore.Features;
+import dev.unspin.restore.Lattice;
+import dev.unspin.restore.Logistic;
+import dev.unspin.restore.Restorer;
+import dev.unspin.text.Token;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+
+/**
+ * Fits the restorer's channel and decision models ({@link Calibration}) on synthetic spins of clean
+ * text, made with the training folds of the moves by spinners of several profiles (and clean documents,
+ * spun at rate 0): every candidate the restorer proposes there is an example, right when it restores the
+ * spun words to the marked original. The channel is fitted first (family and rank alone), then the
+ * decision on the decoder's posteriors under that channel. Every fifth
+ * document is kept for validation: the reliability table, and the confidence threshold that reaches the
+ * target precision there.
+ */
+public final class CalibrationTrainer {
+    /** What the trainer measured on its validation documents: written into the calibration's notes. */
+    public record Report(List<String> lines) {
+    }
+
+    private final Restorer restorer;
+    private final Consumer<String> log;
+
+    public CalibrationTrainer(Restorer restorer, Consumer<String> log) {
+        this.restorer = restorer;
+        this.log = log;
+    }
+
+    private record Doc(Annotation ann, Map<Long, String> gold, boolean clean) {
+    }
+
+    private record Examples(List<double[]> channel, List<double[]> decision, List<Boolean> label) {
+        Examples() {
+            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        }
+    }
+
+    /**
+     * @param annotated spun training documents (.ann text), clean ones included (no marks)
+     * @param targetPrecision the validation precision the default confidence must reach
+     */
+    public Calibration fit(List<String> annotated, Calibration start, double targetPrecision, List<String> provenance) {
+        List<Doc> train = new ArrayList<>();
+        List<Doc> valid = new ArrayList<>();
+        for (int i = 0; i < annotated.size(); i++) {
+            Annotation a = Annotation.parse(annotated.get(i));
+            Map<Long, String> gold = new HashMap<>();
+            for (Annotation.GoldEdit g : a.edits()) {
+                for (String alt : g.alternatives()) {
+                    gold.put(((long) g.start() << 32) | g.end(), Token.normalise(alt));
+                }
+            }
+            (i % 5 == 4 ? valid : train).add(new Doc(a, gold, a.edits().isEmpty()));
+        }
+        log.accept("training documents: " + train.size() + ", validation: " + valid.size());
+        Calibration cal = start;
+        Examples ex = collect(restorer.with(cal), train);
+        log.accept("round 1: " + ex.label().size() + " candidates, " + ex.label().stream().filter(b -> b).count() + " right");
+        double[] channel = fitModel(ex.channel(), ex.label());
+        cal = cal.withModels(channel, cal.decision(), cal.notes());
+        // the decision reads the decoder's posteriors under the fitted channel; it does not feed back into the
+        // document estimates, so one fit on those posteriors is calibrated for them
+        ex = collect(restorer.with(cal), train);
+        double[] decision = fitModel(ex.decision(), ex.label());
+        cal = cal.withModels(channel, decision, cal.notes());
+        log.accept("round 2: decision fitted on " + ex.label().size() + " candidates");
+        // validation: calibration table, threshold, spin-rate threshold
+        Restorer r = restorer.with(cal);
+        List<DocumentEm.Analysis> analyses = IntStream.range(0, valid.size()).parallel().mapToObj(i -> r.analyse(valid.get(i).ann().spun())).toList();
+        List<String> notes = new ArrayList<>(provenance);
+        notes.add("");
+        notes.add("Fitted by unspin calibrate on " + train.size() + " training documents (" + train.stream().filter(Doc::clean).count()
+                + " clean); validated on " + valid.size() + " other documents.");
+        notes.addAll(reliability(valid, analyses));
+        double best = Double.NaN;
+        notes.add("Validation by confidence threshold (edit level, score.py's rules):");
+        notes.add(String.format(Locale.ROOT, "  %-6s %-7s %-7s %-7s %s", "tau", "P", "R", "F0.5", "changes per 10k clean words"));
+        int cleanWords = 0;
+        for (int i = 0; i < valid.size(); i++) {
+            if (valid.get(i).clean()) {
+                cleanWords += words(analyses.get(i));
+            }
+        }
+        for (double tau : new double[] {0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95}) {
+            Counts total = Counts.ZERO;
+            int cleanChanges = 0;
+            for (int i = 0; i < valid.size(); i++) {
+                String out = output(valid.get(i).ann().spun(), analyses.get(i), tau);
+                Counts c = Scorer.score(valid.get(i).ann(), out, null);
+                total = total.plus(c);
+                if (valid.get(i).clean()) {
+                    cleanChanges += c.fp();
+                }
+            }
+            notes.add(String.format(Locale.ROOT, "  %-6.2f %-7.3f %-7.3f %-7.3f %.2f", tau, total.precision(), total.recall(), total.f05(),
+                    cleanWords == 0 ? 0 : 1e4 * cleanChanges / cleanWords));
+            if (Double.isNaN(best) && total.precision() >= targetPrecision) {
+                best = tau;
+            }
+        }
+        double tau = Double.isNaN(best) ? 0.95 : best;
+        notes.add("confidence = the lowest threshold reaching precision " + targetPrecision + ": " + tau);
+        double cleanMax = 0;
+        double spunMin = Double.POSITIVE_INFINITY;
+        List<Double> spunRates = new ArrayList<>();
+        for (int i = 0; i < valid.size(); i++) {
+            double rate = analyses.get(i).spinRate();
+            if (valid.get(i).clean()) {
+                cleanMax = Math.max(cleanMax, rate);
+            } else {
+                spunRates.add(rate);
+                spunMin = Math.min(spunMin, rate);
+            }
+        }
+        double spun = Math.sqrt(Math.max(cleanMax, 1e-4) * Math.max(spunMin, cleanMax * 1.01));
+        notes.add(String.format(Locale.ROOT, "spun_rate: estimated rates of clean validation documents reach %.4f, of spun ones start at %.4f; "
+                + "the threshold is their geometric mean", cleanMax, spunMin));
+        return cal.withSettings(cal.trainingRate(), tau, spun).withModels(channel, cal.decision(), notes);
+    }
+
+    private static int words(DocumentEm.Analysis a) {
+        int n = 0;
+        for (Lattice l : a.lattices()) {
+            n += l.words();
+        }
+        return n;
+    }
+
+    /** The restorer's output for an analysed document at threshold tau (what restore() does, without decoding again). */
+    public static String output(String text, DocumentEm.Analysis a, double tau) {
+        List<Edit> edits = new ArrayList<>();
+        for (int k = 0; k < a.lattices().size(); k++) {
+            Lattice l = a.lattices().get(k);
+            edits.addAll(EditBuilder.edits(text, l.sentence(), EditBuilder.choose(l, a.probability().get(k), tau)));
+        }
+        return EditBuilder.apply(text, EditBuilder.merge(text, edits));
+    }
+
+    private List<String> reliability(List<Doc> docs, List<DocumentEm.Analysis> analyses) {
+        int bins = 10;
+        double[] sumP = new double[bins];
+        int[] n = new int[bins];
+        int[] right = new int[bins];
+        for (int i = 0; i < docs.size(); i++) {
+            DocumentEm.Analysis a = analyses.get(i);
+            for (int li = 0; li < a.lattices().size(); li++) {
+                Lattice l = a.lattices().get(li);
+                double[] p = a.probability().get(li);
+                for (int k = 0; k < p.length; k++) {
+                    int b = Math.min(bins - 1, (int) (p[k] * bins));
+                    sumP[b] += p[k];
+                    n[b]++;
+                    right[b] += isRight(docs.get(i), l, l.candidates().get(k)) ? 1 : 0;
+                }
+            }
+        }
+        List<String> out = new ArrayList<>();
+        out.add("Reliability on the validation documents (candidates by calibrated probability):");
+        out.add(String.format(Locale.ROOT, "  %-9s %9s %9s %9s", "bin", "count", "mean p", "right"));
+        for (int b = 0; b < bins; b++) {
+            if (n[b] > 0) {
+                out.add(String.format(Locale.ROOT, "  %.1f-%.1f   %9d %9.3f %9.3f", b / 10.0, (b + 1) / 10.0, n[b], sumP[b] / n[b], (double) right[b] / n[b]));
+            }
+        }
+        return out;
+    }
+
+    private static boolean isRight(Doc d, Lattice l, Candidate c) {
+        long span = ((long) l.sentence().tokens().get(c.start()).start() << 32) | l.sentence().tokens().get(c.end() - 1).end();
+        String want = d.gold().get(span);
+        return want != null && want.equals(Token.normalise(c.replacement()));
+    }
+
+    private Examples collect(Restorer r, List<Doc> docs) {
+        List<Examples> parts = IntStream.range(0, docs.size()).parallel().mapToObj(i -> {
+            Doc d = docs.get(i);
+            DocumentEm.Analysis a = r.analyse(d.ann().spun());
+            Examples e = new Examples();
+            Random rnd = new Random(i);
+            for (int li = 0; li < a.lattices().size(); li++) {
+                Lattice l = a.lattices().get(li);
+                Features.Evidence[] ev = a.evidence().get(li);
+                for (int k = 0; k < ev.length; k++) {
+                    Candidate c = l.candidates().get(k);
+                    boolean right = isRight(d, l, c);
+                    if (!right && rnd.nextDouble() >= NEGATIVE_SAMPLE) {
+                        continue;
+                    }
+                    e.channel().add(Features.channel(c, l.candidateUnigram(k), ev[k].spunUnigram(), l.localGain(k)));
+                    e.decision().add(Features.decision(ev[k]));
+                    e.label().add(right);
+                }
+            }
+            return e;
+        }).toList();
+        Examples all = new Examples();
+        for (Examples e : parts) {
+            all.channel().addAll(e.channel());
+            all.decision().addAll(e.decision());
+            all.label().addAll(e.label());
+        }
+        return all;
+    }
+
+    /** Share of wrong candidates kept as examples (weighted back up): they outnumber right ones by far. */
+    private static final double NEGATIVE_SAMPLE = 0.25;
+
+    private static double[] fitModel(List<double[]> x, List<Boolean> y) {
+        double[][] xs = x.toArray(new double[0][]);
+        boolean[] ys = new boolean[y.size()];
+        double[] w = new double[y.size()];
+        for (int i = 0; i < ys.length; i++) {
+            ys[i] = y.get(i);
+            w[i] = ys[i] ? 1 : 1 / NEGATIVE_SAMPLE;
+        }
+        return Logistic.fit(xs, ys, w, 1.0, 30).weights();
+    }
+}

@@ -1,0 +1,80 @@
+package dev.unspin.eval;
+
+import dev.unspin.dictionary.Entry;
+import dev.unspin.dictionary.PhraseDictionary;
+import dev.unspin.dictionary.ReverseThesaurus;
+import dev.unspin.lm.LmScorer;
+import dev.unspin.restore.Generators;
+import dev.unspin.restore.Source;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntPredicate;
+
+/**
+ * The spinners of the training and held-out protocol, and the move folds they draw on. Held-out
+ * evaluation spins with fold {@link #HELD_OUT} only and restores with that fold's dictionary
+ * entries removed; training never spins with it.
+ */
+public final class SpinnerProfiles {
+    private SpinnerProfiles() {
+    }
+
+    public static final int HELD_OUT = 0;
+
+    /**
+     * Spinner styles, each drawing on some families of moves: curated news moves, broad word spinners
+     * (PPDB, thesaurus), generated pairs, science tortured phrases, phrase padding, and clean text.
+     */
+    public static List<TrainingSpinner.Profile> profiles() {
+        return List.of(
+                new TrainingSpinner.Profile("clean", 0, Map.of()),
+                new TrainingSpinner.Profile("curated", 0.35, Map.of(Source.CURATED, 1.0, Source.SPINNER_WORDS, 0.5, Source.CURATED_ALWAYS, 0.3,
+                        Source.HARVESTED, 0.5, Source.PHRASE_SPINNER, 0.3)),
+                new TrainingSpinner.Profile("ppdb", 0.25, Map.of(Source.PPDB, 1.0, Source.CURATED, 0.3)),
+                new TrainingSpinner.Profile("clean", 0, Map.of()),
+                new TrainingSpinner.Profile("thesaurus", 0.2, Map.of(Source.THESAURUS, 1.0, Source.GENERATED, 0.5, Source.PPDB, 0.3)),
+                new TrainingSpinner.Profile("mixed", 0.3, Map.of(Source.CURATED, 1.0, Source.SPINNER_WORDS, 1.0, Source.GENERATED, 1.0,
+                        Source.PPDB, 1.0, Source.THESAURUS, 1.0, Source.HARVESTED, 1.0, Source.PHRASE_SPINNER, 1.0, Source.ARTEFACT, 0.1,
+                        Source.CURATED_ALWAYS, 0.3)),
+                new TrainingSpinner.Profile("light", 0.06, Map.of(Source.CURATED, 1.0, Source.PPDB, 1.0, Source.THESAURUS, 0.5)),
+                new TrainingSpinner.Profile("science", 0.3, Map.of(Source.TORTURED, 1.0, Source.SPINNER_WORDS, 1.0, Source.PPDB, 0.3)));
+    }
+
+    /** The dictionary without the entries (originals) of the folds that keep rejects. */
+    public static PhraseDictionary filter(PhraseDictionary d, IntPredicate keepFold) {
+        List<Entry> out = new ArrayList<>();
+        for (Entry e : d.entries()) {
+            List<String> origs = new ArrayList<>();
+            for (String o : e.originals()) {
+                if (keepFold.test(MoveTable.fold(e.spunText(), o))) {
+                    origs.add(o);
+                }
+            }
+            if (!origs.isEmpty()) {
+                out.add(new Entry(e.spun(), origs, e.kind(), e.exactCase(), e.origin()));
+            }
+        }
+        return new PhraseDictionary(out);
+    }
+
+    /** The moves of the given folds: the dictionary's, and the ranked tables' as the restorer would map them back. */
+    public static MoveTable moves(PhraseDictionary dict, LmScorer scorer, IntPredicate folds) throws IOException {
+        MoveTable t = new MoveTable();
+        t.addDictionary(dict, m -> folds.test(m.fold()));
+        java.util.function.ToDoubleFunction<String> known = w -> {
+            int[] ids = scorer.ids(w);
+            return ids.length == 1 && ids[0] >= 0 ? scorer.unigramLogProb(ids) : Double.NaN;
+        };
+        java.util.function.Predicate<String> asked = w -> {
+            int[] ids = scorer.ids(w);
+            return ReverseThesaurus.asksAbout(w, false, ids, scorer.unigramLogProb(ids));
+        };
+        t.addRanked(ReverseThesaurus.PPDB, Source.PPDB, ReverseThesaurus.resource(ReverseThesaurus.PPDB, known, Generators.PER_WORD), asked,
+                m -> folds.test(m.fold()));
+        t.addRanked(ReverseThesaurus.BUNDLED, Source.THESAURUS, ReverseThesaurus.resource(ReverseThesaurus.BUNDLED, known, Generators.PER_WORD),
+                asked, m -> folds.test(m.fold()));
+        return t;
+    }
+}

@@ -1,0 +1,101 @@
+package dev.unspin.eval;
+
+import dev.unspin.restore.Source;
+import dev.unspin.text.Sentence;
+import dev.unspin.text.TextAnalyzer;
+import dev.unspin.text.Token;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Spins clean text as one spinner would, for training and held-out evaluation: a spinner is a rate
+ * (the share of words it tries to replace) and a profile (how much it draws on each family of moves).
+ * At each word it picks, among the moves whose original starts there (phrases before words), one with
+ * probability proportional to its family's weight and halving with each rank, and marks it
+ * [[spun=>original]]. Names (capitalised words inside a sentence) are left alone. Deterministic per seed.
+ */
+public final class TrainingSpinner {
+    public record Profile(String name, double rate, Map<Source, Double> weights) {
+        public Profile {
+            EnumMap<Source, Double> m = new EnumMap<>(Source.class);
+            m.putAll(weights);
+            weights = m;
+        }
+    }
+
+    private final TextAnalyzer analyzer;
+    private final MoveTable moves;
+
+    public TrainingSpinner(TextAnalyzer analyzer, MoveTable moves) {
+        this.analyzer = analyzer;
+        this.moves = moves;
+    }
+
+    /** The annotated spun text. */
+    public String spin(String text, Profile p, long seed) {
+        Random rnd = new Random(seed);
+        StringBuilder out = new StringBuilder(text.length() + 64);
+        List<Annotation.GoldEdit> edits = new ArrayList<>();
+        int at = 0;
+        for (Sentence s : analyzer.sentences(text)) {
+            List<Token> toks = s.tokens();
+            int i = 0;
+            while (i < toks.size()) {
+                Token t = toks.get(i);
+                if (!t.isWord() || (i > 0 && !s.startsClause(i) && Character.isUpperCase(t.text().charAt(0))) || rnd.nextDouble() >= p.rate()) {
+                    i++;
+                    continue;
+                }
+                List<MoveTable.Move> options = new ArrayList<>();
+                List<Integer> lengths = new ArrayList<>();
+                StringBuilder key = new StringBuilder();
+                for (int len = 1; len <= Math.min(moves.maxLength(), toks.size() - i); len++) {
+                    key.append(len > 1 ? " " : "").append(toks.get(i + len - 1).key());
+                    for (MoveTable.Move m : moves.movesFor(key.toString())) {
+                        options.add(m);
+                        lengths.add(len);
+                    }
+                }
+                double total = 0;
+                double[] w = new double[options.size()];
+                for (int k = 0; k < w.length; k++) {
+                    MoveTable.Move m = options.get(k);
+                    w[k] = p.weights().getOrDefault(m.source(), 0.0) * Math.pow(0.5, m.rank());
+                    total += w[k];
+                }
+                if (total <= 0) {
+                    i++;
+                    continue;
+                }
+                double u = rnd.nextDouble() * total;
+                int pick = 0;
+                while (pick < w.length - 1 && (u -= w[pick]) > 0) {
+                    pick++;
+                }
+                int len = lengths.get(pick);
+                int start = t.start();
+                int end = toks.get(i + len - 1).end();
+                String original = text.substring(start, end);
+                String spun = matchCase(original, options.get(pick).spun());
+                out.append(text, at, start);
+                int spunStart = out.length();
+                out.append(spun);
+                edits.add(new Annotation.GoldEdit(spunStart, out.length(), spun, List.of(original), false));
+                at = end;
+                i += len;
+            }
+        }
+        out.append(text, at, text.length());
+        return Annotation.format(out.toString(), edits);
+    }
+
+    private static String matchCase(String original, String spun) {
+        if (!original.isEmpty() && Character.isUpperCase(original.charAt(0)) && !spun.isEmpty()) {
+            return Character.toUpperCase(spun.charAt(0)) + spun.substring(1);
+        }
+        return spun;
+    }
+}

@@ -1,0 +1,32 @@
+package dev.unspin.restore;
+
+import dev.unspin.text.Sentence;
+import dev.unspin.text.Token;
+import java.util.List;
+
+/** Facts about text that every candidate generator respects. */
+final class Candidates {
+    private Candidates() {
+    }
+
+    /**
+     * A capitalised word inside a sentence is most likely a name ("Safety Council", "Main Street"):
+     * guesses are not made there.
+     */
+    static boolean looksLikeName(Sentence s, int i) {
+        return Character.isUpperCase(s.tokens().get(i).text().charAt(0)) && !s.startsClause(i);
+    }
+
+    /**
+     * Whether putting replacement over tokens [from, to) writes a word twice in a row ("jobs in in
+     * because") where the text did not. The model, trained on speech transcripts, has seen such
+     * stutters and may even prefer them; a writer never means them.
+     */
+    static boolean doublesANeighbour(List<Token> toks, int from, int to, String replacement) {
+        int sp = replacement.indexOf(' ');
+        String first = Token.normalise(sp < 0 ? replacement : replacement.substring(0, sp));
+        String last = Token.normalise(replacement.substring(replacement.lastIndexOf(' ') + 1));
+        return (from > 0 && toks.get(from - 1).key().equals(first) && !toks.get(from).key().equals(first))
+                || (to < toks.size() && toks.get(to).key().equals(last) && !toks.get(to - 1).key().equals(last));
+    }
+}

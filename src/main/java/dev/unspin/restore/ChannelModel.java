@@ -1,0 +1,38 @@
+package dev.unspin.restore;
+
+/**
+ * What a spinner writes for an original: the prior odds that a candidate is the original, before the
+ * language model has looked at its context. Fitted (unspin calibrate) as a logistic model of a candidate's
+ * family, rank and word frequencies together with its window gain over training spins: the gain's weight
+ * is how far the language model is to be trusted (its weight in the decoder), and the frequency terms
+ * absorb its bias toward common words. A document then scales each family's odds by how much more (or
+ * less) it shows that family's moves than the training documents did ({@link DocumentEm}).
+ */
+public final class ChannelModel {
+    private final double[] w;
+
+    public ChannelModel(Calibration cal) {
+        this.w = cal.channel();
+    }
+
+    /** Probability that the candidate is the original at the training spin rate, before its context is read. */
+    public double base(Candidate c, double originalUnigram, double spunUnigram) {
+        double[] x = Features.channel(c, originalUnigram, spunUnigram, 0);
+        double z = 0;
+        for (int j = 0; j < w.length; j++) {
+            z += w[j] * x[j];
+        }
+        return Logistic.sigmoid(z);
+    }
+
+    /** The language model's weight in the decoder: the fitted weight of a log10 gain, in log10 odds per log10 unit. */
+    public double lmWeight() {
+        return Math.max(0.05, Math.min(1.5, w[Features.CHANNEL_GAIN] / Math.log(10)));
+    }
+
+    /** log10 prior odds of the candidate when its family's moves are {@code multiplier} times as frequent as in training. */
+    public static double priorLog10Odds(double base, double multiplier) {
+        double p = Math.min(base * multiplier, 0.999);
+        return p <= 0 ? Double.NEGATIVE_INFINITY : Math.log10(p / (1 - p));
+    }
+}

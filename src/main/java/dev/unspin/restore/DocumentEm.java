@@ -1,0 +1,152 @@
+package dev.unspin.restore;
+
+import dev.unspin.text.Token;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Per-document estimation. A document is spun at its own rate, by its own spinner: the rate λ (substitutions per word) and
+ * each family's share are re-estimated from the document's own calibrated posteriors, for a few rounds, under a prior that
+ * lets clean text settle near λ = 0 (and so come back unchanged) while a spun document, whose moves of one family repeat,
+ * raises that family's odds. The document's own evidence enters the decision too: a spun form that repeats, and an original
+ * that also occurs unspun in the same text.
+ */
+public final class DocumentEm {
+    private final ChannelModel channel;
+    private final Decision decision;
+    private final ForwardBackward decoder;
+    private final Calibration cal;
+
+    public DocumentEm(Calibration cal, ForwardBackward decoder) {
+        this.cal = cal;
+        this.channel = new ChannelModel(cal);
+        this.decision = new Decision(cal);
+        this.decoder = decoder;
+    }
+
+    /** What the document's decoding found: per lattice, per candidate, its evidence and calibrated probability. */
+    public record Analysis(List<Lattice> lattices, List<Features.Evidence[]> evidence, List<double[]> probability, double spinRate) {
+    }
+
+    public Analysis run(List<Lattice> lattices) {
+        int words = 0;
+        for (Lattice l : lattices) {
+            words += l.words();
+        }
+        Map<String, Integer> spunCounts = new HashMap<>();
+        Map<String, Integer> wordCounts = new HashMap<>();
+        for (Lattice l : lattices) {
+            for (Token t : l.sentence().tokens()) {
+                wordCounts.merge(t.key(), 1, Integer::sum);
+            }
+            java.util.Set<String> here = new java.util.HashSet<>();
+            for (Candidate c : l.candidates()) {
+                String k = c.start() + ":" + spunKey(l, c);
+                if (here.add(k)) {
+                    spunCounts.merge(spunKey(l, c), 1, Integer::sum);
+                }
+            }
+        }
+        int families = Source.values().length;
+        List<double[]> base = new ArrayList<>(lattices.size());
+        double[] expected = new double[families];
+        for (Lattice l : lattices) {
+            double[] b = new double[l.candidates().size()];
+            for (int k = 0; k < b.length; k++) {
+                b[k] = channel.base(l.candidates().get(k), l.candidateUnigram(k), spunUnigram(l, l.candidates().get(k)));
+                expected[l.candidates().get(k).source().ordinal()] += b[k];
+            }
+            base.add(b);
+        }
+        double a = cal.ratePriorMean() * cal.ratePriorWords();
+        double lmWeight = channel.lmWeight();
+        double rate = cal.ratePriorMean();
+        double[] multiplier = new double[families];
+        java.util.Arrays.fill(multiplier, rate / cal.trainingRate());
+        List<Features.Evidence[]> evidence = new ArrayList<>();
+        List<double[]> prob = new ArrayList<>();
+        List<double[]> post = new ArrayList<>(lattices.size());
+        for (int it = 0; it < Math.max(1, cal.emIterations()); it++) {
+            post.clear();
+            double total = 0;
+            double[] observed = new double[families];
+            for (int li = 0; li < lattices.size(); li++) {
+                Lattice l = lattices.get(li);
+                List<Candidate> cs = l.candidates();
+                double[] prior = new double[cs.size()];
+                for (int k = 0; k < prior.length; k++) {
+                    prior[k] = ChannelModel.priorLog10Odds(base.get(li)[k], multiplier[cs.get(k).source().ordinal()]);
+                    if (prior[k] + lmWeight * l.localGain(k) < cal.pruneLogOdds()) {
+                        prior[k] = Double.NEGATIVE_INFINITY; // hopeless even before its neighbours change
+                    }
+                }
+                double[] q = cs.isEmpty() ? new double[0] : decoder.posteriors(l, prior, lmWeight);
+                for (int k = 0; k < q.length; k++) {
+                    total += q[k];
+                    observed[cs.get(k).source().ordinal()] += q[k];
+                }
+                post.add(q);
+            }
+            // M-step: the document's rate, and each family's share against what the channel expected of it at training rates
+            rate = (total + a) / (words + cal.ratePriorWords());
+            double scale = rate / cal.trainingRate();
+            for (int f = 0; f < families; f++) {
+                // the maximum-likelihood scale of a family's prior is observed / expected (posterior over prior counts),
+                // shrunk toward the document's overall scale by familyPriorWeight pseudo-counts
+                multiplier[f] = (observed[f] + cal.familyPriorWeight() * scale) / (expected[f] + cal.familyPriorWeight());
+            }
+        }
+        for (int li = 0; li < lattices.size(); li++) {
+            Lattice l = lattices.get(li);
+            double[] q = post.get(li);
+            Features.Evidence[] ev = new Features.Evidence[q.length];
+            double[] p = new double[q.length];
+            for (int k = 0; k < q.length; k++) {
+                ev[k] = evidence(l, k, q[k], spunCounts, wordCounts, rate);
+                p[k] = q[k] == 0 ? 0 : decision.probability(ev[k]);
+            }
+            evidence.add(ev);
+            prob.add(p);
+        }
+        return new Analysis(lattices, evidence, prob, rate);
+    }
+
+    static double spunUnigram(Lattice l, Candidate c) {
+        double u = 0;
+        for (int k = c.start(); k < c.end(); k++) {
+            u += l.unigram(k);
+        }
+        return u;
+    }
+
+    private static String spunKey(Lattice l, Candidate c) {
+        StringBuilder sb = new StringBuilder();
+        for (int k = c.start(); k < c.end(); k++) {
+            sb.append(k > c.start() ? " " : "").append(l.sentence().tokens().get(k).key());
+        }
+        return sb.toString();
+    }
+
+    private static Features.Evidence evidence(Lattice l, int k0, double posterior, Map<String, Integer> spunCounts,
+                                              Map<String, Integer> wordCounts, double rate) {
+        Candidate c = l.candidates().get(k0);
+        double spunUni = spunUnigram(l, c);
+        boolean unknown = false;
+        for (int id : c.ids()) {
+            unknown |= id < 0;
+        }
+        String[] words = c.replacement().split(" ");
+        int seen = Integer.MAX_VALUE;
+        for (String w : words) {
+            seen = Math.min(seen, wordCounts.getOrDefault(Token.normalise(w), 0));
+        }
+        int spunWords = 0;
+        for (int k = c.start(); k < c.end(); k++) {
+            spunWords += l.sentence().tokens().get(k).isWord() ? 1 : 0;
+        }
+        return new Features.Evidence(posterior, l.localGain(k0), l.candidateUnigram(k0) - spunUni, words.length - spunWords, c.rank(), spunUni,
+                spunCounts.getOrDefault(spunKey(l, c), 1) - 1, seen, rate, unknown, c.source());
+    }
+}

@@ -1,0 +1,38 @@
+package dev.unspin.restore;
+
+import dev.unspin.dictionary.PhraseDictionary;
+import dev.unspin.dictionary.ReverseThesaurus;
+import dev.unspin.lm.LmScorer;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+
+/** The standard candidate generators: the phrase dictionaries, then PPDB's and the reverse thesaurus's word-level candidates. */
+public final class Generators {
+    private Generators() {
+    }
+
+    /** Candidates per word from each ranked table: both hold 8, best first. */
+    public static final int PER_WORD = 8;
+
+    /**
+     * @param ppdb      add PPDB word-level paraphrases (dictionaries/ppdb-reverse.txt)
+     * @param thesaurus add the ranked reverse thesaurus (dictionaries/reverse-thesaurus.txt)
+     */
+    public static List<CandidateGenerator> standard(PhraseDictionary dict, LmScorer scorer, boolean ppdb, boolean thesaurus) throws IOException {
+        List<CandidateGenerator> out = new ArrayList<>();
+        out.add(new DictionaryCandidates(dict));
+        ToDoubleFunction<String> known = w -> {
+            int[] ids = scorer.ids(w);
+            return ids.length == 1 && ids[0] >= 0 ? scorer.unigramLogProb(ids) : Double.NaN;
+        };
+        if (ppdb) {
+            out.add(new ThesaurusCandidates(ReverseThesaurus.resource(ReverseThesaurus.PPDB, known, PER_WORD), Source.PPDB));
+        }
+        if (thesaurus) {
+            out.add(new ThesaurusCandidates(ReverseThesaurus.resource(ReverseThesaurus.BUNDLED, known, PER_WORD), Source.THESAURUS));
+        }
+        return out;
+    }
+}

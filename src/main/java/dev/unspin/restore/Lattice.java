@@ -1,0 +1,193 @@
+package dev.unspin.restore;
+
+import dev.unspin.lm.LanguageModel;
+import dev.unspin.lm.LmScorer;
+import dev.unspin.text.ProtectedSpans;
+import dev.unspin.text.Sentence;
+import dev.unspin.text.Token;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The candidates of one sentence: for each token its model ids as written (the "keep" reading), and
+ * every candidate original the generators proposed, each with the local evidence the decision uses
+ * (how much more probable a window of two words each side becomes). Immutable once built.
+ */
+public final class Lattice {
+    private final Sentence sentence;
+    private final int[][] keepIds;
+    private final double[] unigram;
+    private final List<Candidate> candidates;
+    private final double[] localGain;
+    private final double[] candidateUnigram;
+    private final int words;
+
+    private Lattice(Sentence sentence, int[][] keepIds, double[] unigram, List<Candidate> candidates, double[] localGain,
+                    double[] candidateUnigram, int words) {
+        this.sentence = sentence;
+        this.keepIds = keepIds;
+        this.unigram = unigram;
+        this.candidates = candidates;
+        this.localGain = localGain;
+        this.candidateUnigram = candidateUnigram;
+        this.words = words;
+    }
+
+    /** Asks every generator at every word; the same replacement of the same words is kept once, from the first generator that offered it. */
+    public static Lattice build(Sentence s, List<CandidateGenerator> generators, LmScorer scorer, BitSet guarded) {
+        List<Token> toks = s.tokens();
+        int n = toks.size();
+        int[][] keep = new int[n][];
+        double[] uni = new double[n];
+        int words = 0;
+        for (int i = 0; i < n; i++) {
+            keep[i] = scorer.ids(toks.get(i).text());
+            uni[i] = scorer.unigramLogProb(keep[i]);
+            words += toks.get(i).isWord() ? 1 : 0;
+        }
+        CandidateGenerator.SentenceView view = new CandidateGenerator.SentenceView() {
+            @Override
+            public Sentence sentence() {
+                return s;
+            }
+
+            @Override
+            public int[] ids(int i) {
+                return keep[i];
+            }
+
+            @Override
+            public double unigram(int i) {
+                return uni[i];
+            }
+
+            @Override
+            public boolean guarded(int i) {
+                return ProtectedSpans.guarded(guarded, toks.get(i));
+            }
+
+            @Override
+            public int[] idsOf(String phrase) {
+                return scorer.idsOf(List.of(phrase.split(" ")));
+            }
+        };
+        List<Candidate> cands = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < n; i++) {
+            if (!toks.get(i).isWord()) {
+                continue;
+            }
+            for (CandidateGenerator g : generators) {
+                g.propose(view, i, c -> {
+                    if (!sameWords(c, toks) && seen.add(c.start() + ":" + c.end() + ":" + Token.normalise(c.replacement()))) {
+                        cands.add(c);
+                    }
+                });
+            }
+        }
+        double[] gain = new double[cands.size()];
+        double[] cu = new double[cands.size()];
+        LanguageModel lm = scorer.lm();
+        for (int k = 0; k < gain.length; k++) {
+            gain[k] = windowGain(lm, keep, cands.get(k));
+            cu[k] = scorer.unigramLogProb(cands.get(k).ids());
+        }
+        return new Lattice(s, keep, uni, List.copyOf(cands), gain, cu, words);
+    }
+
+    /** A replacement that reads like the words it replaces (case aside) changes nothing. */
+    private static boolean sameWords(Candidate c, List<Token> toks) {
+        StringBuilder sb = new StringBuilder();
+        for (int k = c.start(); k < c.end(); k++) {
+            sb.append(k > c.start() ? " " : "").append(toks.get(k).key());
+        }
+        return sb.toString().equals(Token.normalise(c.replacement()));
+    }
+
+    /**
+     * log10 gain of reading the candidate instead of the words as written, over the candidate and the
+     * two model words after it, with the two model words before it as context (all kept as written).
+     */
+    static double windowGain(LanguageModel lm, int[][] keep, Candidate c) {
+        long state = stateBefore(lm, keep, c.start());
+        double with = 0;
+        long sw = state;
+        for (int id : c.ids()) {
+            with += lm.score(sw, id);
+            sw = lm.next(sw, id);
+        }
+        double without = 0;
+        long so = state;
+        for (int k = c.start(); k < c.end(); k++) {
+            for (int id : keep[k]) {
+                without += lm.score(so, id);
+                so = lm.next(so, id);
+            }
+        }
+        int after = 0;
+        for (int k = c.end(); k <= keep.length && after < 2; k++) {
+            int[] ids = k == keep.length ? new int[] {lm.eos()} : keep[k];
+            for (int j = 0; j < ids.length && after < 2; j++, after++) {
+                with += lm.score(sw, ids[j]);
+                sw = lm.next(sw, ids[j]);
+                without += lm.score(so, ids[j]);
+                so = lm.next(so, ids[j]);
+            }
+        }
+        return with - without;
+    }
+
+    /** The model state after the words before token i (sentence start included), as written. */
+    static long stateBefore(LanguageModel lm, int[][] keep, int i) {
+        int need = lm.order() - 1;
+        int[] buf = new int[need];
+        int got = 0;
+        for (int k = i - 1; k >= 0 && got < need; k--) {
+            for (int j = keep[k].length - 1; j >= 0 && got < need; j--) {
+                buf[got++] = keep[k][j];
+            }
+        }
+        long state = lm.begin(); // the sentence start shifts out of the state once enough words follow
+        for (int g = got - 1; g >= 0; g--) {
+            state = lm.next(state, buf[g]);
+        }
+        return state;
+    }
+
+    public Sentence sentence() {
+        return sentence;
+    }
+
+    public int size() {
+        return keepIds.length;
+    }
+
+    public int[] keepIds(int i) {
+        return keepIds[i];
+    }
+
+    public double unigram(int i) {
+        return unigram[i];
+    }
+
+    public List<Candidate> candidates() {
+        return candidates;
+    }
+
+    public double localGain(int k) {
+        return localGain[k];
+    }
+
+    /** Summed unigram log10 probability of candidate k's words. */
+    public double candidateUnigram(int k) {
+        return candidateUnigram[k];
+    }
+
+    /** Word tokens in the sentence (the spin rate's denominator). */
+    public int words() {
+        return words;
+    }
+}
