@@ -44,6 +44,25 @@ EDITORIAL = set('monday tuesday wednesday thursday friday saturday sunday today 
                 'january february march april may june july august september october november december'.split())
 
 
+NUMBER_WORDS = {w: i for i, w in enumerate(
+    'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen '
+    'sixteen seventeen eighteen nineteen twenty'.split())}
+NUMBER_WORDS.update({'thirty': 30, 'forty': 40, 'fifty': 50, 'sixty': 60, 'seventy': 70, 'eighty': 80,
+                     'ninety': 90, 'hundred': 100, 'thousand': 1000, 'million': 10**6, 'billion': 10**9})
+
+
+def number_values(ws):
+    """Numbers a block mentions, as values: "5" and "five" are both 5."""
+    out = []
+    for w in ws:
+        t = norm(w).replace(',', '')
+        if t in NUMBER_WORDS:
+            out.append(NUMBER_WORDS[t])
+        elif re.fullmatch(r'\d+(?:\.\d+)?', t):
+            out.append(float(t) if '.' in t else int(t))
+    return sorted(out)
+
+
 def common_words():
     """Ordinary English words (the head words of the project's reverse thesaurus): a capitalised
     spun word that is one of them is a mangled name ("White Home"), not a respelt one."""
@@ -151,7 +170,10 @@ def classify(b, st, ot):
         return 'skip-punctuation'
     if any(not is_word(t) and t not in INNER_PUNCT for t in sw + ow):
         return 'skip-punctuation'
-    if any(re.search(r'\d', t) for t in sw) and any(re.search(r'\d', t) for t in ow):
+    sn, on = number_values(sw), number_values(ow)
+    if (sn or on) and sn != on and (sn and on or any(re.search(r'\d', t) for t in sw + ow)):
+        # a figure changed (four years / 5 years, 391% / 391 per cent): the copies differ editorially.
+        # The same number written another way ("a pair of"/"two", "2"/"two") is still a move.
         return 'skip-number'
     if (len(sw) == len(ow) and all(spelling_variant(a, c) for a, c in zip(sw, ow))) \
             or letters(''.join(sw)) == letters(''.join(ow)):
