@@ -171,9 +171,10 @@ def classify(b, st, ot):
     if any(not is_word(t) and t not in INNER_PUNCT for t in sw + ow):
         return 'skip-punctuation'
     sn, on = number_values(sw), number_values(ow)
-    if (sn or on) and sn != on and (sn and on or any(re.search(r'\d', t) for t in sw + ow)):
-        # a figure changed (four years / 5 years, 391% / 391 per cent): the copies differ editorially.
-        # The same number written another way ("a pair of"/"two", "2"/"two") is still a move.
+    if sn and on and sn != on:
+        # a figure changed (four years / 5 years): the copies differ editorially. The same number
+        # written another way ("2"/"two") and a number on one side only ("12 months"/"year",
+        # "a pair of"/"two") are still moves.
         return 'skip-number'
     if (len(sw) == len(ow) and all(spelling_variant(a, c) for a, c in zip(sw, ow))) \
             or letters(''.join(sw)) == letters(''.join(ow)):
