@@ -44,8 +44,28 @@ final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--target-precision", description = "Validation precision the default --confidence must reach. Default: ${DEFAULT-VALUE}.")
     double targetPrecision = 0.95;
 
+    @Option(names = "--real", paramLabel = "PATH", description = "Annotated real spun text (.ann files or folders) to train on as it is, beside the synthetic spins.")
+    List<Path> real = new ArrayList<>();
+
+    @Option(names = "--validate", paramLabel = "PATH", description = "Annotated real spun text (.ann files or folders) to choose the confidence threshold on.")
+    List<Path> validate = new ArrayList<>();
+
     @Option(names = "--lm", paramLabel = "MODEL", description = "Language model (.ulm); default as for fix.")
     Path lm;
+
+    static List<Path> annFiles(List<Path> paths) throws java.io.IOException {
+        List<Path> files = new ArrayList<>();
+        for (Path p : paths) {
+            if (Files.isDirectory(p)) {
+                try (var st = Files.list(p)) {
+                    st.filter(f -> f.toString().endsWith(".ann")).sorted().forEach(files::add);
+                }
+            } else {
+                files.add(p);
+            }
+        }
+        return files;
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -74,15 +94,30 @@ final class CalibrateCommand implements Callable<Integer> {
             }
             i++;
         }
+        int realDocs = 0;
+        for (Path f : annFiles(real)) {
+            {
+                // real pairs go in among the synthetic ones, so that every fifth of them validates too
+                docs.add(Math.min(docs.size(), realDocs * 7), Files.readString(f, StandardCharsets.UTF_8));
+                realDocs++;
+            }
+        }
         double rate = words == 0 ? 0.05 : (double) edits / words;
         err.printf("%d documents, training spin rate %.4f substitutions per word%n", docs.size(), rate);
-        Restorer base = new Restorer(analyzer, Generators.standard(dict, scorer, true, true), scorer, Calibration.bundled(), false);
+        Restorer base = new Restorer(analyzer, Generators.standard(dict, SpinnerProfiles.harvested(f -> f != SpinnerProfiles.HELD_OUT), scorer, true, true), scorer, Calibration.bundled(), false);
         Calibration start = Calibration.bundled().withSettings(rate, Calibration.bundled().confidence(), Calibration.bundled().spunRate());
         List<String> provenance = List.of("unspin calibration: every number the restorer decides with. Written by `unspin calibrate`; do not edit by hand.",
-                "Data: " + docs.size() + " clean documents (" + String.join(", ", inputs.stream().map(Path::toString).toList()) + "), spun by the profiles of "
-                        + "SpinnerProfiles with the moves of folds 1-4 (fold 0 held out), seed " + seed + "; the dictionaries without fold 0.",
+                "Data: " + (docs.size() - realDocs) + " clean documents (" + String.join(", ", inputs.stream().map(Path::toString).toList()) + "), spun by the profiles of "
+                        + "SpinnerProfiles with the moves of folds 1-4 (fold 0 held out), seed " + seed + "; the dictionaries without fold 0; and "
+                        + realDocs + " annotated real spun pages (" + real + ").",
                 "Settings not fitted here (rate prior, family prior weight, EM rounds, beam, pruning) are described in Calibration's javadoc.");
-        Calibration fitted = new CalibrationTrainer(base, err::println).fit(docs, start, targetPrecision, provenance);
+        List<String> validation = new ArrayList<>();
+        for (Path f : annFiles(validate)) {
+            validation.add(Files.readString(f, StandardCharsets.UTF_8));
+        }
+        List<String> prov = new ArrayList<>(provenance);
+        prov.add("Confidence threshold chosen on " + validation.size() + " annotated real documents (" + validate + ").");
+        Calibration fitted = new CalibrationTrainer(base, err::println).fit(docs, validation, start, targetPrecision, prov);
         Path tmp = Files.createTempFile(output.toAbsolutePath().getParent(), ".calibration", ".tmp");
         Files.writeString(tmp, fitted.format(), StandardCharsets.UTF_8);
         Files.move(tmp, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);

@@ -76,8 +76,11 @@ final class EngineOptions {
         TextAnalyzer analyzer = TextAnalyzer.english();
         PhraseDictionary dict = new DictionaryLoader(analyzer).load(!noBundled, dicts);
         LmScorer scorer = noLm ? null : new LmScorer(openModel());
-        ReverseThesaurus th = scorer == null ? null : reverseThesaurus(scorer.model());
-        return new Restorer(analyzer, dict, scorer, Options.defaults().withContextMargin(margin).withProtectedQuotes(protectQuotes).withGuessMargin(guessMargin), th);
+        if (scorer == null) {
+            return new Restorer(analyzer, dict, null, Options.defaults().withProtectedQuotes(protectQuotes));
+        }
+        return new Restorer(analyzer, dev.unspin.restore.Generators.standard(dict, scorer, true, true), scorer,
+                dev.unspin.restore.Calibration.bundled(), protectQuotes);
     }
 
     /** The model cannot be found: exit code MODEL, like a corrupt one. */

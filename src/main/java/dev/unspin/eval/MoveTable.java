@@ -59,13 +59,18 @@ public final class MoveTable {
 
     /** Every dictionary entry's originals, as moves of the entry's family (thesaurus kinds excluded). */
     public void addDictionary(PhraseDictionary dict, Predicate<Move> keep) {
+        addDictionary(dict, null, keep);
+    }
+
+    /** As {@link #addDictionary(PhraseDictionary, Predicate)}, every move of the given family (null: the entry's). */
+    public void addDictionary(PhraseDictionary dict, Source family, Predicate<Move> keep) {
         for (Entry e : dict.entries()) {
             if (e.kind() == Kind.THESAURUS) {
                 continue;
             }
             int r = 0;
             for (String o : e.originals()) {
-                add(new Move(e.spunText(), o, Source.of(e), r++), keep);
+                add(new Move(e.spunText(), o, family != null ? family : Source.of(e), r++), keep);
             }
         }
     }

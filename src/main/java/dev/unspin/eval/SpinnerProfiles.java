@@ -42,6 +42,12 @@ public final class SpinnerProfiles {
                 new TrainingSpinner.Profile("science", 0.3, Map.of(Source.TORTURED, 1.0, Source.SPINNER_WORDS, 1.0, Source.PPDB, 0.3)));
     }
 
+    /** The bundled harvested moves without the folds that keep rejects. */
+    public static PhraseDictionary[] harvested(IntPredicate keepFold) throws IOException {
+        PhraseDictionary[] h = dev.unspin.restore.HarvestedMoves.bundled();
+        return new PhraseDictionary[] {filter(h[0], keepFold), filter(h[1], keepFold)};
+    }
+
     /** The dictionary without the entries (originals) of the folds that keep rejects. */
     public static PhraseDictionary filter(PhraseDictionary d, IntPredicate keepFold) {
         List<Entry> out = new ArrayList<>();
@@ -63,6 +69,9 @@ public final class SpinnerProfiles {
     public static MoveTable moves(PhraseDictionary dict, LmScorer scorer, IntPredicate folds) throws IOException {
         MoveTable t = new MoveTable();
         t.addDictionary(dict, m -> folds.test(m.fold()));
+        PhraseDictionary[] harvested = dev.unspin.restore.HarvestedMoves.bundled();
+        t.addDictionary(harvested[0], Source.PHRASE_SPINNER, m -> folds.test(m.fold()));
+        t.addDictionary(harvested[1], Source.HARVESTED, m -> folds.test(m.fold()));
         java.util.function.ToDoubleFunction<String> known = w -> {
             int[] ids = scorer.ids(w);
             return ids.length == 1 && ids[0] >= 0 ? scorer.unigramLogProb(ids) : Double.NaN;

@@ -16,9 +16,16 @@ import java.util.function.Consumer;
  */
 public final class DictionaryCandidates implements CandidateGenerator {
     private final PhraseDictionary dictionary;
+    private final Source family;
 
     public DictionaryCandidates(PhraseDictionary dictionary) {
+        this(dictionary, null);
+    }
+
+    /** @param family the family of every candidate, or null to tell it from each entry's file ({@link Source#of}) */
+    public DictionaryCandidates(PhraseDictionary dictionary, Source family) {
         this.dictionary = dictionary;
+        this.family = family;
     }
 
     public PhraseDictionary dictionary() {
@@ -38,7 +45,7 @@ public final class DictionaryCandidates implements CandidateGenerator {
                 if (e.kind() != Kind.ALWAYS && (guard || (!e.exactCase() && Candidates.looksLikeName(s, i)))) {
                     continue;
                 }
-                Source src = Source.of(e);
+                Source src = family != null ? family : Source.of(e);
                 int rank = 0;
                 for (String original : e.originals()) {
                     String repl = original + m.suffix();

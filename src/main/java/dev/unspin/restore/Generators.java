@@ -21,8 +21,16 @@ public final class Generators {
      * @param thesaurus add the ranked reverse thesaurus (dictionaries/reverse-thesaurus.txt)
      */
     public static List<CandidateGenerator> standard(PhraseDictionary dict, LmScorer scorer, boolean ppdb, boolean thesaurus) throws IOException {
+        return standard(dict, HarvestedMoves.bundled(), scorer, ppdb, thesaurus);
+    }
+
+    /** As {@link #standard(PhraseDictionary, LmScorer, boolean, boolean)} with the given harvested moves (phrase, word). */
+    public static List<CandidateGenerator> standard(PhraseDictionary dict, PhraseDictionary[] harvested, LmScorer scorer, boolean ppdb,
+                                                    boolean thesaurus) throws IOException {
         List<CandidateGenerator> out = new ArrayList<>();
         out.add(new DictionaryCandidates(dict));
+        out.add(new DictionaryCandidates(harvested[0], Source.PHRASE_SPINNER));
+        out.add(new DictionaryCandidates(harvested[1], Source.HARVESTED));
         ToDoubleFunction<String> known = w -> {
             int[] ids = scorer.ids(w);
             return ids.length == 1 && ids[0] >= 0 ? scorer.unigramLogProb(ids) : Double.NaN;

@@ -81,7 +81,8 @@ public final class Lattice {
                 continue;
             }
             for (CandidateGenerator g : generators) {
-                g.propose(view, i, c -> {
+                g.propose(view, i, offered -> {
+                    Candidate c = trimmed(offered, toks, view);
                     if (!sameWords(c, toks) && seen.add(c.start() + ":" + c.end() + ":" + Token.normalise(c.replacement()))) {
                         cands.add(c);
                     }
@@ -96,6 +97,32 @@ public final class Lattice {
             cu[k] = scorer.unigramLogProb(cands.get(k).ids());
         }
         return new Lattice(s, keep, uni, List.copyOf(cands), gain, cu, words);
+    }
+
+    /**
+     * The candidate without the words its replacement shares with the text at either end: "the brand
+     * new" -> "the new" is the candidate "brand new" -> "new", the same change as that entry's, so the
+     * two share one posterior instead of splitting it.
+     */
+    private static Candidate trimmed(Candidate c, List<Token> toks, CandidateGenerator.SentenceView view) {
+        String[] repl = c.replacement().split(" ");
+        int from = c.start();
+        int to = c.end();
+        int rf = 0;
+        int rt = repl.length;
+        while (to - from > 1 && rt - rf > 1 && toks.get(from).key().equals(Token.normalise(repl[rf]))) {
+            from++;
+            rf++;
+        }
+        while (to - from > 1 && rt - rf > 1 && toks.get(to - 1).key().equals(Token.normalise(repl[rt - 1]))) {
+            to--;
+            rt--;
+        }
+        if (from == c.start() && to == c.end()) {
+            return c;
+        }
+        String r = String.join(" ", java.util.Arrays.asList(repl).subList(rf, rt));
+        return new Candidate(from, to, r, view.idsOf(r), c.source(), c.rank(), c.entry());
     }
 
     /** A replacement that reads like the words it replaces (case aside) changes nothing. */
