@@ -180,8 +180,15 @@ public final class NgramModel {
         return verification;
     }
 
-    /** Opens a model file; a missing, unreadable or corrupt file gives an IOException naming it. */
+    /**
+     * Opens a model file, verifying it. A missing file, a directory or a corrupt file is a
+     * ModelFormatException naming it (exit 5 at the command line); an unreadable one another
+     * IOException naming it.
+     */
     public static NgramModel open(Path file) throws IOException {
+        if (java.nio.file.Files.isDirectory(file)) {
+            throw new ModelFormatException(file, "is a directory, not a model file");
+        }
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
             if (size > Integer.MAX_VALUE) {
@@ -190,7 +197,11 @@ public final class NgramModel {
             MappedByteBuffer map = ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
             return new NgramModel(file, map.order(ByteOrder.LITTLE_ENDIAN));
         } catch (NoSuchFileException e) {
-            throw new NoSuchFileException(file.toString(), null, "language model not found");
+            throw new ModelFormatException(file, "language model not found");
+        } catch (ModelFormatException | java.nio.file.AccessDeniedException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new IOException(file + ": cannot read the model (" + e.getMessage() + ")", e); // the bare message names no file
         }
     }
 

@@ -182,6 +182,13 @@ class ModelIntegrityTest {
     }
 
     @Test
+    void aMissingFileOrADirectoryIsAModelErrorNamingIt() {
+        Path missing = tmp.resolve("missing.ulm");
+        assertEquals(missing + ": language model not found", assertThrows(ModelFormatException.class, () -> NgramModel.open(missing)).getMessage());
+        assertEquals(tmp + ": is a directory, not a model file", assertThrows(ModelFormatException.class, () -> NgramModel.open(tmp)).getMessage());
+    }
+
+    @Test
     void modelFilesAreReadableByEveryoneAndReplacedAtomically() throws Exception {
         tinyModel(tmp);
         Path model = tmp.resolve("tiny.ulm");
