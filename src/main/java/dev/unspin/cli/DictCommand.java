@@ -21,10 +21,23 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "dict", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Dictionary tools: lint (check) and statistics (stats). The generated news-spinner dictionary is rebuilt by scripts/build-news-dictionary.sh.", subcommands = {DictCommand.Check.class, DictCommand.Stats.class})
+        description = "Dictionary tools: lint (check) and statistics (stats). The generated news-spinner dictionary is rebuilt by scripts/build-news-dictionary.sh.",
+        subcommands = {DictCommand.Check.class, DictCommand.Stats.class},
+        exitCodeListHeading = DictCommand.EXIT_HEADING,
+        exitCodeList = {DictCommand.X0, DictCommand.X1, DictCommand.X2, DictCommand.X3, DictCommand.X4, DictCommand.X70},
+        footer = {"%nExamples:", "  unspin dict check", "  unspin dict check my-entries.txt", "  unspin dict stats my-entries.txt"})
 final class DictCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    // exit codes in every dict command's help (picocli's "code:description" form)
+    static final String EXIT_HEADING = "%nExit codes:%n";
+    static final String X0 = "0:success (check: no errors; warnings allowed)";
+    static final String X1 = "1:check: errors found (each printed as file:line: error: reason)";
+    static final String X2 = "2:bad command line";
+    static final String X3 = "3:a file is missing, unreadable or a directory";
+    static final String X4 = "4:stats: a malformed dictionary line (file:line: reason)";
+    static final String X70 = "70:internal error (please report it)";
 
     @Override
     public void run() {
@@ -32,12 +45,18 @@ final class DictCommand implements Runnable {
     }
 
     @Command(name = "check", mixinStandardHelpOptions = true,
-            description = "Lint dictionaries (the bundled ones when no FILE): malformed lines, duplicates, conflicting kinds, cycles, "
-                    + "originals that are themselves spun forms, identity entries. Exit 1 when there are errors.")
+            description = "Lint dictionaries (the bundled ones when no FILE): malformed lines (invalid UTF-8, phrases over "
+                    + DictionaryParser.MAX_PHRASE_WORDS + " words, what the loader would refuse), duplicates, conflicting kinds, cycles, "
+                    + "originals that are themselves spun forms, identity entries. Exit 1 when there are errors.",
+            exitCodeListHeading = EXIT_HEADING, exitCodeList = {X0, X1, X2, X3, X70},
+            footer = {"%nExamples:", "  unspin dict check", "  unspin dict check mine.txt && unspin fix --dict mine.txt article.txt",
+                "  generate-entries | unspin dict check -"})
     static final class Check implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
-        @Parameters(paramLabel = "FILE", arity = "0..*")
+        @Parameters(paramLabel = "FILE", arity = "0..*",
+                description = "Dictionary files to check (UTF-8, 'spun => original | other ; flags' lines); '-' is standard input. "
+                        + "None: the bundled dictionaries.")
         List<Path> files = new ArrayList<>();
 
         @Override
@@ -51,10 +70,18 @@ final class DictCommand implements Runnable {
                     lines.addAll(loader.bundledLines());
                 }
                 for (Path f : files) {
-                    lines.addAll(loader.fileLines(f));
+                    lines.addAll(f.toString().equals("-") ? loader.parser().parseBytes("<stdin>", System.in.readAllBytes()) : loader.fileLines(f));
                 }
             } catch (DictionaryException e) {
-                problems.add("error: " + e.getMessage());
+                problems.add(e.file() + ":" + e.line() + ": error: " + e.reason());
+            }
+            // what the loader does next (tokenise, inflect): a line it would refuse is an error here too
+            for (DictionaryParser.Line l : lines) {
+                try {
+                    loader.expand(List.of(l));
+                } catch (DictionaryException e) {
+                    problems.add(e.file() + ":" + e.line() + ": error: " + e.reason());
+                }
             }
             List<DictionaryChecker.Finding> findings = DictionaryChecker.check(lines);
             int errors = problems.size();
@@ -71,11 +98,13 @@ final class DictCommand implements Runnable {
         }
     }
 
-    @Command(name = "stats", mixinStandardHelpOptions = true, description = "Entries by file, kind and length, and the load time.")
+    @Command(name = "stats", mixinStandardHelpOptions = true, description = "Entries by file, kind and length, and the load time.",
+            exitCodeListHeading = EXIT_HEADING, exitCodeList = {X0, X2, X3, X4, X70},
+            footer = {"%nExamples:", "  unspin dict stats", "  unspin dict stats my-entries.txt"})
     static final class Stats implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
-        @Parameters(paramLabel = "FILE", arity = "0..*")
+        @Parameters(paramLabel = "FILE", arity = "0..*", description = "Dictionary files to count, without the bundled ones. None: the bundled dictionaries.")
         List<Path> files = new ArrayList<>();
 
         @Override

@@ -20,15 +20,38 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "lm", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Language model tools: statistics, scoring, comparing phrasings, importing and building models, perplexity.",
+        exitCodeListHeading = LmCommand.EXIT_HEADING, exitCodeList = {LmCommand.X0, LmCommand.X2, LmCommand.X3, LmCommand.X5,
+            LmCommand.X70},
+        footer = {"%nExamples:", "  unspin lm info", "  unspin lm compare \"the operating system\" \"the working system\"",
+            "  echo \"the new operating system\" | unspin lm score -", "  unspin lm import model.arpa.gz -o news.ulm"},
         subcommands = {LmCommand.Info.class, LmCommand.Vocab.class, LmCommand.Score.class, LmCommand.Compare.class, LmCommand.Import.class, LmCommand.Build.class,
             LmCommand.PerplexityCmd.class, LmCommand.VsOpenNlp.class})
 final class LmCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    // exit codes in every lm command's help (picocli's "code:description" form)
+    static final String EXIT_HEADING = "%nExit codes:%n";
+    static final String X0 = "0:success";
+    static final String X2 = "2:bad command line (unknown option, value out of range)";
+    static final String X3 = "3:bad input: missing, unreadable, a directory, not UTF-8";
+    static final String X5 = "5:language model missing or corrupt (checksum, truncation, bad tables), or a malformed model to import";
+    static final String X70 = "70:internal error (please report it)";
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getErr());
+    }
+
+    /** "-" (or no file) is standard input. */
+    static String readInput(Path file) throws java.io.IOException {
+        return file == null || file.toString().equals("-") ? TextFiles.read(System.in, "<stdin>") : TextFiles.read(file);
+    }
+
+    static void check(CommandLine.Model.CommandSpec spec, boolean ok, String message) {
+        if (!ok) {
+            throw new CommandLine.ParameterException(spec.commandLine(), message);
+        }
     }
 
     /** --lm for the lm subcommands. */
@@ -43,7 +66,11 @@ final class LmCommand implements Runnable {
         }
     }
 
-    @Command(name = "info", mixinStandardHelpOptions = true, description = "Model statistics: order, n-gram counts, size, load time.")
+    @Command(name = "info", mixinStandardHelpOptions = true,
+            description = "Model statistics: order, n-gram counts, size, open time, and what opening verified (a CRC-32C checksum per "
+                    + "section and the tables' consistency; a corrupt model exits 5 naming the file).",
+            exitCodeListHeading = EXIT_HEADING, exitCodeList = {X0, X2, X5, X70},
+            footer = {"%nExamples:", "  unspin lm info", "  unspin lm info --lm news.ulm"})
     static final class Info implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -64,13 +91,18 @@ final class LmCommand implements Runnable {
             out.printf(Locale.ROOT, "size        %,d bytes%n", java.nio.file.Files.size(m.file()));
             out.printf(Locale.ROOT, "unknown     log10 %.2f%n", m.unknownLogProb());
             out.printf(Locale.ROOT, "open        %.1f ms%n", ms);
+            NgramModel.Verification v = m.verification();
+            out.printf(Locale.ROOT, "verified    %d CRC-32C checksums over %,d bytes, offsets and ids in range (%.1f ms of the open)%n",
+                    v.checksums(), v.bytes(), v.millis());
             out.flush();
             return ExitCodes.OK;
         }
     }
 
     @Command(name = "vocab", mixinStandardHelpOptions = true,
-            description = "The model's vocabulary, one word per line with its unigram log10 probability (for scripts that build dictionaries).")
+            description = "The model's vocabulary, one word per line with its unigram log10 probability (for scripts that build dictionaries).",
+            exitCodeListHeading = EXIT_HEADING, exitCodeList = {X0, X2, X5, X70},
+            footer = {"%nExample:", "  unspin lm vocab | sort -t$'\\t' -k2 -g -r | head"})
     static final class Vocab implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -90,29 +122,34 @@ final class LmCommand implements Runnable {
     }
 
     @Command(name = "score", mixinStandardHelpOptions = true,
-            description = "Per-token log10 probabilities of a text, or with --format tsv one line per input line: total log10 probability (sentence start and end included), a tab, the line.")
+            description = "Per-token log10 probabilities of a text, or with --format tsv one line per input line: total log10 probability (sentence start and end included), a tab, the line.",
+            exitCodeListHeading = EXIT_HEADING, exitCodeList = {X0, X2, X3, X5, X70},
+            footer = {"%nExamples:", "  echo \"the new operating system\" | unspin lm score", "  unspin lm score --format tsv candidates.txt | sort -g -r"})
     static final class Score implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
         @CommandLine.Mixin
         ModelOption model;
-        @Option(names = "--format", paramLabel = "FMT", description = "text (per token) or tsv (per line). Default: ${DEFAULT-VALUE}.")
-        String format = "text";
-        @Parameters(paramLabel = "FILE", arity = "0..1", description = "Input (standard input when none).")
+        /** Output forms; lower case because picocli matches and completes values by the constant's name. */
+        enum Format { text, tsv }
+
+        @Option(names = "--format", paramLabel = "FMT", description = "${COMPLETION-CANDIDATES}: text per token, tsv per line. Default: ${DEFAULT-VALUE}.")
+        Format format = Format.text;
+        @Parameters(paramLabel = "FILE", arity = "0..1", description = "Text to score (UTF-8); '-' or none: standard input.")
         Path file;
 
         @Override
         public Integer call() throws Exception {
-            String text = file == null ? TextFiles.read(System.in, "<stdin>") : TextFiles.read(file);
+            String text = readInput(file);
             LmScorer scorer = new LmScorer(model.open());
             TextAnalyzer analyzer = TextAnalyzer.english();
             PrintWriter out = spec.commandLine().getOut();
             for (String line : text.split("\r?\n", -1)) {
-                if (line.isEmpty() && !format.equals("tsv")) {
+                if (line.isEmpty() && format != Format.tsv) {
                     continue;
                 }
                 List<String> toks = analyzer.tokens(line, 0, line.length()).stream().map(Token::text).toList();
-                if (format.equals("tsv")) {
+                if (format == Format.tsv) {
                     if (!line.isEmpty() || !text.endsWith(line)) {
                         out.printf(Locale.ROOT, "%.4f\t%s%n", scorer.sentenceLogProb(toks), line);
                     }
@@ -150,15 +187,17 @@ final class LmCommand implements Runnable {
     }
 
     @Command(name = "compare", mixinStandardHelpOptions = true,
-            description = "Which of two phrasings the model prefers, and by how much (log10 of the probability ratio).")
+            description = "Which of two phrasings the model prefers, and by how much (log10 of the probability ratio).",
+            exitCodeListHeading = EXIT_HEADING, exitCodeList = {X0, X2, X5, X70},
+            footer = {"%nExample:", "  unspin lm compare \"follow suit\" \"comply with swimsuit\""})
     static final class Compare implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
         @CommandLine.Mixin
         ModelOption model;
-        @Parameters(index = "0", paramLabel = "A")
+        @Parameters(index = "0", paramLabel = "A", description = "First phrasing, scored as one sentence (quote it).")
         String a;
-        @Parameters(index = "1", paramLabel = "B")
+        @Parameters(index = "1", paramLabel = "B", description = "Second phrasing, scored the same way.")
         String b;
 
         @Override
@@ -177,13 +216,17 @@ final class LmCommand implements Runnable {
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true,
-            description = "Convert an ARPA model (.arpa, .arpa.gz), a Sphinx trie binary (.lm.bin) or the sphinx4-data jar into unspin's memory-mapped format.")
+            description = "Convert an ARPA model (.arpa, .arpa.gz), a Sphinx trie binary (.lm.bin) or the sphinx4-data jar into unspin's memory-mapped, "
+                    + "checksummed format. The output is written to a temporary file and renamed, readable by all (0644).",
+            exitCodeListHeading = EXIT_HEADING, exitCodeList = {X0, X2, X3, "5:the source is not a model this can read (names the file and line)", X70},
+            footer = {"%nExamples:", "  unspin lm import kenlm-news.arpa.gz -o news.ulm", "  unspin lm import sphinx4-data.jar -o ~/.cache/unspin/en-us.ulm"})
     static final class Import implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "SOURCE")
+        @Parameters(index = "0", paramLabel = "SOURCE", description = "Model to convert: ARPA text (gzipped or not, found by its bytes), "
+                + "a Sphinx 'Trie Language Model' binary, or a jar/zip holding " + dev.unspin.lm.ModelImport.SPHINX_JAR_ENTRY + ".")
         Path source;
-        @Option(names = {"-o", "--output"}, required = true, paramLabel = "MODEL")
+        @Option(names = {"-o", "--output"}, required = true, paramLabel = "MODEL", description = "unspin model file to write (.ulm); replaced atomically.")
         Path target;
 
         @Override
@@ -205,35 +248,46 @@ final class LmCommand implements Runnable {
             description = "Build a model from plain text (files or folders): sentences and words as the restorer sees them, counts in "
                     + "bounded memory (chunks sorted and spilled to disk, then merged), interpolated modified Kneser-Ney (default) or stupid "
                     + "back-off. A progress line on a terminal.",
-            footer = {"%nExample:", "  unspin lm build --corpus news-archive/ --order 4 -o news.ulm && unspin fix --lm news.ulm article.txt"})
+            exitCodeListHeading = EXIT_HEADING, exitCodeList = {X0, X2, X3, X70},
+            footer = {"%nExamples:", "  unspin lm build --corpus news-archive/ --order 4 -o news.ulm",
+                "  unspin fix --lm news.ulm article.txt", "  unspin lm build --corpus a.txt b.txt --smoothing stupid -o small.ulm"})
     static final class Build implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
-        @Option(names = "--corpus", required = true, arity = "1..*", paramLabel = "PATH")
+        @Option(names = "--corpus", required = true, arity = "1..*", paramLabel = "PATH", description = "Training text: UTF-8 files, or folders read recursively.")
         List<Path> corpus;
-        @Option(names = {"-o", "--output"}, required = true, paramLabel = "MODEL")
+        @Option(names = {"-o", "--output"}, required = true, paramLabel = "MODEL", description = "Model file to write (.ulm); replaced atomically.")
         Path target;
-        @Option(names = "--order", description = "n-gram order, 1 to 5 (default ${DEFAULT-VALUE}).")
+        @Option(names = "--order", paramLabel = "N", description = "n-gram order, 1 to 5 (default ${DEFAULT-VALUE}).")
         int order = 3;
-        @Option(names = "--smoothing", description = "kn (interpolated modified Kneser-Ney) or stupid (default ${DEFAULT-VALUE}).")
-        String smoothing = "kn";
-        @Option(names = "--min-count", description = "Prune n-grams of order 2 and up seen fewer times (default ${DEFAULT-VALUE}: keep all).")
+
+        /** Lower case because picocli matches and completes values by the constant's name. */
+        enum Smoothing {
+            kn(dev.unspin.lm.ModelBuilder.Smoothing.KNESER_NEY), stupid(dev.unspin.lm.ModelBuilder.Smoothing.STUPID_BACKOFF);
+
+            final dev.unspin.lm.ModelBuilder.Smoothing value;
+
+            Smoothing(dev.unspin.lm.ModelBuilder.Smoothing value) {
+                this.value = value;
+            }
+        }
+
+        @Option(names = "--smoothing", paramLabel = "METHOD",
+                description = "${COMPLETION-CANDIDATES}: kn is interpolated modified Kneser-Ney, stupid is stupid back-off (default ${DEFAULT-VALUE}).")
+        Smoothing smoothing = Smoothing.kn;
+        @Option(names = "--min-count", paramLabel = "N", description = "Prune n-grams of order 2 and up seen fewer than N times, N >= 1 (default ${DEFAULT-VALUE}: keep all).")
         long minCount = 1;
-        @Option(names = "--chunk", description = "Distinct n-grams counted in memory before spilling a sorted run to disk (default ${DEFAULT-VALUE}).")
+        @Option(names = "--chunk", paramLabel = "N", description = "Distinct n-grams counted in memory before spilling a sorted run to disk, N >= 1000 (default ${DEFAULT-VALUE}).")
         int chunk = 2_000_000;
         @Option(names = "--tmp", paramLabel = "DIR", description = "Folder for the spilled runs (default: the system's).")
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
 
         @Override
         public Integer call() throws Exception {
-            var sm = switch (smoothing) {
-                case "kn" -> dev.unspin.lm.ModelBuilder.Smoothing.KNESER_NEY;
-                case "stupid" -> dev.unspin.lm.ModelBuilder.Smoothing.STUPID_BACKOFF;
-                default -> throw new CommandLine.ParameterException(spec.commandLine(), "--smoothing is kn or stupid");
-            };
-            if (order < 1 || order > 5) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--order is 1 to 5");
-            }
+            var sm = smoothing.value;
+            check(spec, order >= 1 && order <= 5, "--order must be 1 to 5, not " + order);
+            check(spec, minCount >= 1, "--min-count must be at least 1, not " + minCount);
+            check(spec, chunk >= 1000, "--chunk must be at least 1000, not " + chunk);
             List<Path> files = TextFiles.expand(corpus);
             for (Path f : corpus) {
                 if (!java.nio.file.Files.exists(f)) {
@@ -268,21 +322,29 @@ final class LmCommand implements Runnable {
     }
 
     @Command(name = "perplexity", mixinStandardHelpOptions = true,
-            description = "Per-word perplexity of text under a model (</s> included; unknown words counted apart, as SRILM does).")
+            description = "Per-word perplexity of text under a model (</s> included; unknown words counted apart, as SRILM does).",
+            exitCodeListHeading = EXIT_HEADING, exitCodeList = {X0, X2, X3, X5, X70},
+            footer = {"%nExamples:", "  unspin lm perplexity held-out/", "  zcat news.txt.gz | unspin lm perplexity --lm news.ulm -"})
     static final class PerplexityCmd implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
         @CommandLine.Mixin
         ModelOption model;
-        @Parameters(paramLabel = "PATH", arity = "1..*")
+        @Parameters(paramLabel = "PATH", arity = "1..*", description = "Text files or folders (read recursively); '-' is standard input.")
         List<Path> inputs;
 
         @Override
         public Integer call() throws Exception {
             TextAnalyzer analyzer = TextAnalyzer.english();
             List<List<String>> sents = new java.util.ArrayList<>();
-            for (Path f : TextFiles.expand(inputs)) {
-                sents.addAll(dev.unspin.corpus.ModelTrainer.sentences(analyzer, TextFiles.read(f)));
+            for (Path in : inputs) {
+                if (in.toString().equals("-")) {
+                    sents.addAll(dev.unspin.corpus.ModelTrainer.sentences(analyzer, readInput(in)));
+                    continue;
+                }
+                for (Path f : TextFiles.expand(List.of(in))) {
+                    sents.addAll(dev.unspin.corpus.ModelTrainer.sentences(analyzer, TextFiles.read(f)));
+                }
             }
             var r = dev.unspin.lm.Perplexity.of(model.open(), sents);
             spec.commandLine().getOut().printf(Locale.ROOT, "perplexity %.1f over %,d words (%,d unknown, %.2f%% OOV) in %,d sentences%n",
@@ -294,21 +356,24 @@ final class LmCommand implements Runnable {
 
     @Command(name = "vs-opennlp", mixinStandardHelpOptions = true,
             description = "Side by side on the same training text: OpenNLP's NGramLanguageModel against an unspin Kneser-Ney model "
-                    + "(build time, size, load time, perplexity on held-out text, lookups per second).")
+                    + "(build time, size, load time, perplexity on held-out text, lookups per second).",
+            exitCodeListHeading = EXIT_HEADING, exitCodeList = {X0, X2, X3, X70},
+            footer = {"%nExample:", "  unspin lm vs-opennlp --train corpus/train/ --test corpus/test/ --pairs pairs.tsv"})
     static final class VsOpenNlp implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
-        @Option(names = "--train", required = true, arity = "1..*", paramLabel = "PATH")
+        @Option(names = "--train", required = true, arity = "1..*", paramLabel = "PATH", description = "Training text: files or folders.")
         List<Path> train;
-        @Option(names = "--test", required = true, arity = "1..*", paramLabel = "PATH")
+        @Option(names = "--test", required = true, arity = "1..*", paramLabel = "PATH", description = "Held-out text: files or folders.")
         List<Path> test;
-        @Option(names = "--order", description = "(default ${DEFAULT-VALUE})")
+        @Option(names = "--order", paramLabel = "N", description = "n-gram order of both models, 1 to 5 (default ${DEFAULT-VALUE}).")
         int order = 3;
         @Option(names = "--pairs", paramLabel = "TSV", description = "kind<TAB>original<TAB>spun lines: how often each model prefers the original.")
         Path pairs;
 
         @Override
         public Integer call() throws Exception {
+            check(spec, order >= 1 && order <= 5, "--order must be 1 to 5, not " + order);
             Path dir = java.nio.file.Files.createTempDirectory("unspin-vs");
             var settings = new dev.unspin.corpus.ModelTrainer.Settings(order, dev.unspin.lm.ModelBuilder.Smoothing.KNESER_NEY, 1, 2_000_000, dir);
             var r = dev.unspin.corpus.ModelComparison.kneserNey(settings, TextAnalyzer.english())

@@ -21,17 +21,35 @@ import java.util.function.Function;
  */
 public final class DictionaryLoader {
     public static final String BUNDLED_INDEX = "/dictionaries/index.txt";
-    private static final java.util.regex.Pattern PLAIN_WORDS = java.util.regex.Pattern.compile("\\p{L}+( \\p{L}+)*");
 
     private final DictionaryParser parser;
 
     public DictionaryLoader(TextAnalyzer analyzer) {
         // Plain words split on spaces exactly as the tokenizer splits them; only phrases with
         // punctuation, digits or apostrophes need the (much slower) statistical tokenizer.
-        Function<String, List<String>> tok = phrase -> PLAIN_WORDS.matcher(phrase).matches()
+        Function<String, List<String>> tok = phrase -> plainWords(phrase)
                 ? List.of(phrase.split(" "))
                 : analyzer.tokens(phrase, 0, phrase.length()).stream().map(Token::text).toList();
         this.parser = new DictionaryParser(tok, Inflector.english());
+    }
+
+    /**
+     * Letters in words separated by single spaces. A loop, not the regex "\\p{L}+( \\p{L}+)*": that
+     * regex recurses once per word and overflowed the stack on a pasted paragraph.
+     */
+    static boolean plainWords(String phrase) {
+        int n = phrase.length();
+        if (n == 0 || phrase.charAt(0) == ' ' || phrase.charAt(n - 1) == ' ') {
+            return false;
+        }
+        for (int i = 0; i < n; ) {
+            int c = phrase.codePointAt(i);
+            if (c == ' ' ? phrase.charAt(i - 1) == ' ' : !Character.isLetter(c)) { // \p{L}: letters by code point
+                return false;
+            }
+            i += Character.charCount(c);
+        }
+        return true;
     }
 
     public DictionaryParser parser() {
@@ -70,17 +88,27 @@ public final class DictionaryLoader {
     public List<DictionaryParser.Line> bundledLines() throws IOException, DictionaryException {
         List<DictionaryParser.Line> out = new ArrayList<>();
         for (String name : bundledNames()) {
-            try (BufferedReader r = reader(open("/dictionaries/" + name))) {
-                out.addAll(parser.parseLines(name, r));
+            try (InputStream in = open("/dictionaries/" + name)) {
+                out.addAll(parser.parseBytes(name, in.readAllBytes()));
             }
         }
         return out;
     }
 
+    /** Parsed lines of a dictionary file. */
     public List<DictionaryParser.Line> fileLines(Path file) throws IOException, DictionaryException {
-        try (BufferedReader r = reader(Files.newInputStream(file))) {
-            return parser.parseLines(file.toString(), r);
+        if (Files.isDirectory(file)) {
+            throw new java.nio.file.FileSystemException(file.toString(), null, "is a directory, not a dictionary file");
         }
+        return parser.parseBytes(file.toString(), Files.readAllBytes(file));
+    }
+
+    /**
+     * Every entry the lines stand for, as the loader builds them: what `dict check` runs too, so a line
+     * the loader would refuse (a spun phrase with no tokens) is never called clean.
+     */
+    public List<Entry> expand(List<DictionaryParser.Line> lines) throws DictionaryException {
+        return expandAll(lines);
     }
 
     /** Bundled dictionaries (unless withBundled is false) plus the extra files, as one trie. */

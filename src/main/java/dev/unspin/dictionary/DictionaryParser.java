@@ -38,18 +38,54 @@ public final class DictionaryParser {
     public record Line(String file, int line, String spun, List<String> originals, Kind kind, boolean verb, boolean noun, boolean exactCase) {
     }
 
+    /**
+     * Longest phrase accepted, in words, on either side. Real entries have at most a dozen; a line of
+     * a thousand words is a pasted paragraph, and would cost the matcher and the tokenizer for nothing.
+     */
+    public static final int MAX_PHRASE_WORDS = 20;
+
     public List<Line> parseLines(String file, BufferedReader in) throws IOException, DictionaryException {
         List<Line> out = new ArrayList<>();
         String raw;
         int no = 0;
-        while ((raw = in.readLine()) != null) {
-            no++;
-            Line l = parseLine(file, no, raw);
+        try {
+            while ((raw = in.readLine()) != null) {
+                no++;
+                Line l = parseLine(file, no, raw);
+                if (l != null) {
+                    out.add(l);
+                }
+            }
+        } catch (java.nio.charset.CharacterCodingException e) {
+            // a decoding reader fails in its read-ahead, at or after this line: parseBytes names the exact line
+            throw new DictionaryException(file, no + 1, "invalid UTF-8");
+        }
+        return out;
+    }
+
+    /** Parses a whole file's bytes, strict UTF-8 checked line by line ("file:line: invalid UTF-8"). */
+    public List<Line> parseBytes(String file, byte[] bytes) throws DictionaryException {
+        List<Line> out = new ArrayList<>();
+        int no = 0;
+        for (String raw : Utf8Lines.split(file, bytes)) {
+            Line l = parseLine(file, ++no, raw);
             if (l != null) {
                 out.add(l);
             }
         }
         return out;
+    }
+
+    private static void checkLength(String file, int no, String what, String phrase) throws DictionaryException {
+        int words = 0;
+        for (int i = 0; i < phrase.length(); i++) {
+            if (phrase.charAt(i) != ' ' && (i == 0 || phrase.charAt(i - 1) == ' ')) {
+                words++;
+            }
+        }
+        if (words > MAX_PHRASE_WORDS) {
+            throw new DictionaryException(file, no, what + " of " + words + " words (at most " + MAX_PHRASE_WORDS + ")");
+        }
     }
 
     /** Parses one line; null for blank and comment lines. */
@@ -79,15 +115,18 @@ public final class DictionaryParser {
         if (spun.indexOf('|') >= 0) {
             throw new DictionaryException(file, no, "'|' in the spun phrase (alternatives go on the right)");
         }
+        String spunWords = SPACES.matcher(spun).replaceAll(" ");
+        checkLength(file, no, "spun phrase", spunWords);
         Set<String> originals = new LinkedHashSet<>();
         for (String alt : BAR.split(rest, -1)) {
             String a = SPACES.matcher(alt.strip()).replaceAll(" ");
             if (a.isEmpty()) {
                 throw new DictionaryException(file, no, "empty original (check the '|' separators)");
             }
-            if (a.equalsIgnoreCase(SPACES.matcher(spun).replaceAll(" "))) {
+            if (a.equalsIgnoreCase(spunWords)) {
                 throw new DictionaryException(file, no, "original equals the spun phrase");
             }
+            checkLength(file, no, "original", a);
             originals.add(a);
         }
         Kind kind = Kind.ALWAYS;
@@ -108,7 +147,7 @@ public final class DictionaryParser {
         if (verb && noun) {
             throw new DictionaryException(file, no, "an entry is either verb or noun, not both");
         }
-        return new Line(file, no, SPACES.matcher(spun).replaceAll(" "), List.copyOf(originals), kind, verb, noun, exact);
+        return new Line(file, no, spunWords, List.copyOf(originals), kind, verb, noun, exact);
     }
 
     private static String stripComment(String raw) {

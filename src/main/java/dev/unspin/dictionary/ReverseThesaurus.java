@@ -3,7 +3,6 @@ package dev.unspin.dictionary;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,9 +39,31 @@ public final class ReverseThesaurus {
      * form, candidates ranked NaN are dropped (words the model does not know).
      */
     public static ReverseThesaurus load(Path file, ToDoubleFunction<String> rank, int maxCandidates) throws IOException {
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return load(r, rank, maxCandidates);
+        try {
+            return read(file, rank, maxCandidates);
+        } catch (DictionaryException e) {
+            // Kept source-compatible for callers that declare IOException only; the malformed line
+            // still reaches them as the DictionaryException it is (exit 4 at the command line).
+            // Callers should move to read(), which declares it.
+            throw ReverseThesaurus.<RuntimeException>undeclared(e);
         }
+    }
+
+    /**
+     * As {@link #load(Path, ToDoubleFunction, int)}, declaring the malformed-line error: a line with
+     * no head word (",syn"), or an empty word before the tab, or bytes that are not UTF-8, is
+     * "file:line: reason".
+     */
+    public static ReverseThesaurus read(Path file, ToDoubleFunction<String> rank, int maxCandidates) throws IOException, DictionaryException {
+        if (Files.isDirectory(file)) {
+            throw new java.nio.file.FileSystemException(file.toString(), null, "is a directory, not a thesaurus file");
+        }
+        return parse(file.toString(), Utf8Lines.split(file.toString(), Files.readAllBytes(file)), rank, maxCandidates);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> RuntimeException undeclared(Throwable e) throws E {
+        throw (E) e;
     }
 
     /** The bundled ranked reverse thesaurus (dictionaries/reverse-thesaurus.txt, built by scripts/build-news-dictionary.sh). */
@@ -51,8 +72,10 @@ public final class ReverseThesaurus {
         if (in == null) {
             throw new IOException("bundled resource " + BUNDLED + " is missing from the build");
         }
-        try (BufferedReader r = DictionaryLoader.reader(in)) {
-            return load(r, rank, maxCandidates);
+        try (in) {
+            return parse(BUNDLED.substring(1), Utf8Lines.split(BUNDLED.substring(1), in.readAllBytes()), rank, maxCandidates);
+        } catch (DictionaryException e) {
+            throw new IOException("bundled thesaurus is broken: " + e.getMessage(), e); // a build error, not the user's
         }
     }
 
@@ -73,16 +96,34 @@ public final class ReverseThesaurus {
     }
 
     static ReverseThesaurus load(BufferedReader r, ToDoubleFunction<String> rank, int maxCandidates) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (String line; (line = r.readLine()) != null; ) {
+            lines.add(line);
+        }
+        try {
+            return parse("<thesaurus>", lines, rank, maxCandidates);
+        } catch (DictionaryException e) {
+            throw ReverseThesaurus.<RuntimeException>undeclared(e);
+        }
+    }
+
+    private static ReverseThesaurus parse(String file, List<String> lines, ToDoubleFunction<String> rank, int maxCandidates)
+            throws DictionaryException {
         Map<String, List<String>> heads = new HashMap<>();
         Set<String> ranked = new java.util.HashSet<>();
-        for (String line; (line = r.readLine()) != null; ) {
-            if (line.startsWith("#")) {
+        int no = 0;
+        for (String line : lines) {
+            no++;
+            if (line.startsWith("#") || line.isBlank()) {
                 continue;
             }
             int tab = line.indexOf('\t');
-            if (tab > 0) {
+            if (tab >= 0) {
                 // ranked form "word<TAB>original,original,...": already in order, best first
                 String word = line.substring(0, tab).strip().toLowerCase(Locale.ROOT);
+                if (word.isEmpty()) {
+                    throw new DictionaryException(file, no, "no word before the tab");
+                }
                 List<String> origs = new ArrayList<>();
                 for (String o : line.substring(tab + 1).split(",")) {
                     o = o.strip().toLowerCase(Locale.ROOT);
@@ -95,8 +136,11 @@ public final class ReverseThesaurus {
                 continue;
             }
             String[] f = line.split(",");
-            String head = f[0].strip().toLowerCase(Locale.ROOT);
-            if (head.isEmpty() || head.indexOf(' ') >= 0 || Double.isNaN(rank.applyAsDouble(head))) {
+            String head = f.length == 0 ? "" : f[0].strip().toLowerCase(Locale.ROOT);
+            if (head.isEmpty()) {
+                throw new DictionaryException(file, no, "no head word before the first ','");
+            }
+            if (head.indexOf(' ') >= 0 || Double.isNaN(rank.applyAsDouble(head))) {
                 continue;
             }
             for (int i = 1; i < f.length; i++) {

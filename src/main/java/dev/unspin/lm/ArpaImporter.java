@@ -39,7 +39,11 @@ public final class ArpaImporter {
             if (!s.startsWith("ngram ") || s.indexOf('=') < 0) {
                 throw new ModelFormatException(source, "line " + lineNo + ": expected 'ngram N=COUNT'");
             }
-            declared.add(Long.parseLong(s.substring(s.indexOf('=') + 1).strip()));
+            try {
+                declared.add(Long.parseLong(s.substring(s.indexOf('=') + 1).strip()));
+            } catch (NumberFormatException e) {
+                throw new ModelFormatException(source, "line " + lineNo + ": bad count in '" + s + "'");
+            }
         }
         int order = declared.size();
         if (order < 1 || order > ModelLayout.MAX_ORDER) {
@@ -65,7 +69,14 @@ public final class ArpaImporter {
                 if (!s.endsWith("-grams:")) {
                     throw new ModelFormatException(source, "line " + lineNo + ": unexpected section " + s);
                 }
-                n = Integer.parseInt(s.substring(1, s.indexOf('-')));
+                try {
+                    n = Integer.parseInt(s.substring(1, s.indexOf('-')));
+                } catch (NumberFormatException | IndexOutOfBoundsException e) {
+                    n = -1;
+                }
+                if (n < 1 || n > order) {
+                    throw new ModelFormatException(source, "line " + lineNo + ": section " + s + " outside orders 1.." + order);
+                }
                 if (n == 2 || (n > 1 && out == null)) {
                     out = unigramsDone(vocab, uni, order, Float.isNaN(unk) ? minOf(uni) - 1f : unk);
                 }
@@ -84,10 +95,15 @@ public final class ArpaImporter {
                 throw new ModelFormatException(source, "line " + lineNo + ": bad number in '" + s + "'");
             }
             if (n == 1) {
+                if (out != null) {
+                    throw new ModelFormatException(source, "line " + lineNo + ": unigrams after higher-order n-grams");
+                }
                 if (f[1].equals("<unk>")) {
                     unk = prob;
                 }
-                ids.put(f[1], vocab.size());
+                if (ids.putIfAbsent(f[1], vocab.size()) != null) {
+                    throw new ModelFormatException(source, "line " + lineNo + ": unigram '" + f[1] + "' listed twice");
+                }
                 vocab.add(f[1]);
                 uni.add(new float[] {prob, bo});
                 continue;

@@ -3,7 +3,7 @@ package dev.unspin.lm;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** A model file that cannot be used: wrong magic, wrong version, truncated or inconsistent. */
+/** A model file that cannot be used: missing, wrong magic, wrong version, truncated, a checksum mismatch, inconsistent tables. */
 public final class ModelFormatException extends IOException {
     private static final long serialVersionUID = 1L;
 

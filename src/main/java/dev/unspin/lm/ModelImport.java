@@ -33,16 +33,29 @@ public final class ModelImport {
                 }
             }
         }
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(source))) {
-            InputStream in = name.endsWith(".gz") ? new GZIPInputStream(raw) : raw;
-            in.mark(32);
-            byte[] head = in.readNBytes(19);
-            in.reset();
-            if (new String(head, StandardCharsets.US_ASCII).equals("Trie Language Model")) {
+        try (InputStream file = Files.newInputStream(source)) {
+            InputStream in = new BufferedInputStream(file, 1 << 16);
+            // gzip by its magic bytes, not the name: "model.arpa.gz" renamed to "model.arpa" still reads,
+            // and the decompressed stream is buffered again so the format sniffing below can mark/reset it
+            if (startsWith(in, new byte[] {0x1f, (byte) 0x8b})) {
+                in = new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
+            }
+            if (startsWith(in, "Trie Language Model".getBytes(StandardCharsets.US_ASCII))) {
                 return SphinxImporter.read(source, in);
             }
             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             return ArpaImporter.read(source, r);
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            // only the gzip stream throws these here: a truncated or damaged download
+            throw new ModelFormatException(source, "corrupt or truncated gzip data (" + e.getMessage() + ")");
         }
+    }
+
+    /** Whether the stream starts with prefix; the stream (which must support mark) is left where it was. */
+    private static boolean startsWith(InputStream in, byte[] prefix) throws IOException {
+        in.mark(prefix.length);
+        byte[] head = in.readNBytes(prefix.length);
+        in.reset();
+        return java.util.Arrays.equals(head, prefix);
     }
 }

@@ -14,29 +14,61 @@ package dev.unspin.lm;
  *  32  long     vocabulary hash capacity, then its offset
  *  48  long     vocabulary string offsets offset, then blob offset, then blob length
  *  72  long     unigram offset
- *  80  for n = 2..N: long count, long capacity, long offset   (24 bytes each)
+ *  80  for n = 2..MAX_ORDER: long count, long capacity, long offset (24 bytes each; zeros above N)
+ * 200  int CRC-32C of each section, SECTIONS of them: vocabulary hash, vocabulary string offsets,
+ *      vocabulary bytes, unigrams, then the order n tables for n = 2..MAX_ORDER (0 when absent)
+ * 236  int longest probe run of the vocabulary hash, then of the order n tables for n = 2..MAX_ORDER
+ *      (slots past a key's home slot; lookups probe no further, so even a forged full table is fast)
+ * 260  int CRC-32C of header bytes [0, 260)
  * vocabulary hash:  long key[cap], int id[cap]         (key = NgramHash.word, 0 = empty)
  * vocabulary text:  int offset[V+1], UTF-8 bytes
  * unigrams:         float prob[V], float backoff[V]
  * order n tables:   long key[cap], short prob[cap], short backoff[cap] (backoff absent for n = N)
  * </pre>
  *
- * Higher-order weights are quantised to 1/1024 of a log10 unit (error below 0.0005), which halves
+ * Every section carries a checksum, verified when the model opens, so a flipped bit anywhere in the
+ * file is a "corrupt model" error instead of silently different repairs. The count of an order's
+ * table is the number of occupied slots (distinct keys).
+ *
+ * <p>Higher-order weights are quantised to 1/1024 of a log10 unit (error below 0.0005), which halves
  * the file against floats and is finer than the 16-bit tables the Sphinx model was stored with.
  */
 final class ModelLayout {
     static final byte[] MAGIC = {'U', 'N', 'S', 'P', 'I', 'N', 'L', 'M'};
-    /** 2: unknown-word probability no longer derived from the -99 placeholder of &lt;s&gt; (version 1 files are re-imported). */
-    static final int VERSION = 2;
+    /**
+     * 2: unknown-word probability no longer derived from the -99 placeholder of &lt;s&gt;;
+     * 3: per-section CRC-32C checksums, a header checksum, longest probe runs; counts are distinct keys.
+     * Files of other versions are refused (the build re-imports its cached copy).
+     */
+    static final int VERSION = 3;
     /** log10 values at or below this are placeholders ("never"), not probabilities. */
     static final float PLACEHOLDER = -90f;
     static final int MAX_ORDER = 6;
-    static final int HEADER_BYTES = 80 + 24 * (MAX_ORDER - 1);
+    /** Offset of the section checksums in the header. */
+    static final int CRC_AT = 80 + 24 * (MAX_ORDER - 1);
+    /** Checksummed sections: vocabulary hash, string offsets, string bytes, unigrams, orders 2..MAX_ORDER. */
+    static final int SECTIONS = 4 + MAX_ORDER - 1;
+    /** Offset of the longest probe runs: vocabulary, then orders 2..MAX_ORDER. */
+    static final int PROBE_AT = CRC_AT + 4 * SECTIONS;
+    /** Offset of the header's own checksum, which covers every byte before it. */
+    static final int HEADER_CRC_AT = PROBE_AT + 4 * MAX_ORDER;
+    static final int HEADER_BYTES = HEADER_CRC_AT + 4;
     static final float QUANT = 1024f;
     /** Tables are filled to at most this share, so a probe run stays short. */
     static final double LOAD = 0.66;
 
     private ModelLayout() {
+    }
+
+    /** Name of checksummed section i, for error messages. */
+    static String sectionName(int i) {
+        return switch (i) {
+            case 0 -> "vocabulary hash";
+            case 1 -> "vocabulary offsets";
+            case 2 -> "vocabulary text";
+            case 3 -> "unigrams";
+            default -> (i - 2) + "-gram table";
+        };
     }
 
     static long capacityFor(long count) {

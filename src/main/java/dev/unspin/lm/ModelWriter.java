@@ -9,8 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.List;
+import java.util.zip.CRC32C;
 
 /**
  * Collects the n-grams of a back-off model (log10 probabilities and back-off weights, ARPA
@@ -77,12 +80,20 @@ public final class ModelWriter {
         return n == 1 ? vocab.size() : sizes[n];
     }
 
+    /**
+     * Writes the model to target atomically: a temporary file in the same folder, readable by
+     * everyone (0644, like any file a user installs; createTempFile alone makes it 0600), renamed
+     * into place.
+     */
     public void write(Path target) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
         try {
             writeTo(tmp);
+            if (Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+            }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
@@ -99,8 +110,8 @@ public final class ModelWriter {
         }
         long vocabCap = ModelLayout.capacityFor(v);
         long pos = ModelLayout.HEADER_BYTES;
-        long vocabHashOff = pos;
-        pos += vocabCap * 12;
+        long vocabHashOff = ModelLayout.align8(pos);
+        pos = vocabHashOff + vocabCap * 12;
         long offsetsOff = ModelLayout.align8(pos);
         pos = offsetsOff + 4L * (v + 1);
         long blobOff = pos;
@@ -115,22 +126,17 @@ public final class ModelWriter {
             pos = offs[n] + caps[n] * (n < order ? 12 : 10);
         }
         long total = ModelLayout.align8(pos);
+        int[] crcs = new int[ModelLayout.SECTIONS];
+        int[] probes = new int[ModelLayout.MAX_ORDER];
+        long[] distinct = new long[order + 1];
 
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer h = le(ModelLayout.HEADER_BYTES);
-            h.put(ModelLayout.MAGIC).putInt(ModelLayout.VERSION).putInt(order).putInt(v).putFloat(unknownLogProb)
-                    .putLong(total).putLong(vocabCap).putLong(vocabHashOff)
-                    .putLong(offsetsOff).putLong(blobOff).putLong(blobLen).putLong(uniOff);
-            for (int n = 2; n <= ModelLayout.MAX_ORDER; n++) {
-                h.putLong(n <= order ? sizes[n] : 0).putLong(n <= order ? caps[n] : 0).putLong(n <= order ? offs[n] : 0);
-            }
-            writeAt(ch, h, 0);
-
             long[] vkeys = new long[(int) vocabCap];
             int[] vids = new int[(int) vocabCap];
             for (int i = 0; i < v; i++) {
                 long k = NgramHash.word(vocab.get(i));
                 int s = probeFree(vkeys, k);
+                probes[0] = Math.max(probes[0], distance(k, s, vkeys.length));
                 if (vkeys[s] == k) {
                     throw new IllegalArgumentException("duplicate or colliding vocabulary word: " + vocab.get(i));
                 }
@@ -141,8 +147,7 @@ public final class ModelWriter {
             b.asLongBuffer().put(vkeys);
             b.position((int) (vocabCap * 8));
             b.slice().order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().put(vids);
-            b.position(0);
-            writeAt(ch, b, vocabHashOff);
+            crcs[0] = writeAt(ch, b, vocabHashOff, new CRC32C());
 
             ByteBuffer o = le(4 * (v + 1));
             int at = 0;
@@ -151,30 +156,53 @@ public final class ModelWriter {
                 at += utf8[i].length;
             }
             o.putInt(at);
-            writeAt(ch, o.flip(), offsetsOff);
+            crcs[1] = writeAt(ch, o, offsetsOff, new CRC32C());
             ByteBuffer blob = ByteBuffer.allocate((int) blobLen);
             for (byte[] w : utf8) {
                 blob.put(w);
             }
-            writeAt(ch, blob.flip(), blobOff);
+            crcs[2] = writeAt(ch, blob, blobOff, new CRC32C());
 
             ByteBuffer u = le(8 * v);
             u.asFloatBuffer().put(uniProb);
             u.position(4 * v);
             u.slice().order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().put(uniBackoff);
-            u.position(0);
-            writeAt(ch, u, uniOff);
+            crcs[3] = writeAt(ch, u, uniOff, new CRC32C());
 
             for (int n = 2; n <= order; n++) {
-                writeTable(ch, n, caps[n], offs[n]);
+                CRC32C crc = new CRC32C();
+                long[] r = writeTable(ch, n, caps[n], offs[n], crc);
+                distinct[n] = r[0];
+                probes[n - 1] = (int) r[1];
+                crcs[2 + n] = (int) crc.getValue();
             }
             if (ch.size() < total) {
-                writeAt(ch, ByteBuffer.allocate((int) (total - ch.size())), ch.size());
+                writeAt(ch, ByteBuffer.allocate((int) (total - ch.size())), ch.size(), new CRC32C());
             }
+
+            // the header last: it carries the checksums of everything above
+            ByteBuffer h = le(ModelLayout.HEADER_BYTES);
+            h.put(ModelLayout.MAGIC).putInt(ModelLayout.VERSION).putInt(order).putInt(v).putFloat(unknownLogProb)
+                    .putLong(total).putLong(vocabCap).putLong(vocabHashOff)
+                    .putLong(offsetsOff).putLong(blobOff).putLong(blobLen).putLong(uniOff);
+            for (int n = 2; n <= ModelLayout.MAX_ORDER; n++) {
+                h.putLong(n <= order ? distinct[n] : 0).putLong(n <= order ? caps[n] : 0).putLong(n <= order ? offs[n] : 0);
+            }
+            for (int c : crcs) {
+                h.putInt(c);
+            }
+            for (int p : probes) {
+                h.putInt(p);
+            }
+            CRC32C hc = new CRC32C();
+            hc.update(h.array(), 0, ModelLayout.HEADER_CRC_AT);
+            h.putInt((int) hc.getValue());
+            writeAt(ch, h, 0, new CRC32C());
         }
     }
 
-    private void writeTable(FileChannel ch, int n, long cap, long off) throws IOException {
+    /** Writes the order-n table, adding its bytes to crc; returns the number of distinct n-grams and the longest probe run. */
+    private long[] writeTable(FileChannel ch, int n, long cap, long off, CRC32C crc) throws IOException {
         if (cap > Integer.MAX_VALUE / 12) {
             throw new IllegalArgumentException("too many " + n + "-grams for one table: " + sizes[n]);
         }
@@ -182,24 +210,35 @@ public final class ModelWriter {
         long[] k = new long[c];
         short[] p = new short[c];
         short[] bo = new short[c];
+        long distinct = 0;
+        int longest = 0;
         for (int i = 0; i < sizes[n]; i++) {
             int s = probeFree(k, keys[n][i]);
+            longest = Math.max(longest, distance(keys[n][i], s, c));
             // a repeated n-gram (for example from an ARPA file listing it twice) keeps its last value
+            distinct += k[s] == 0 ? 1 : 0;
             k[s] = keys[n][i];
             p[s] = probs[n][i];
             bo[s] = backoffs[n][i];
         }
         ByteBuffer b = le(c * 8);
         b.asLongBuffer().put(k);
-        writeAt(ch, b, off);
+        writeAt(ch, b, off, crc);
         ByteBuffer ps = le(c * 2);
         ps.asShortBuffer().put(p);
-        writeAt(ch, ps, off + 8L * c);
+        writeAt(ch, ps, off + 8L * c, crc);
         if (n < order) {
             ByteBuffer bs = le(c * 2);
             bs.asShortBuffer().put(bo);
-            writeAt(ch, bs, off + 10L * c);
+            writeAt(ch, bs, off + 10L * c, crc);
         }
+        return new long[] {distinct, longest};
+    }
+
+    /** How many slots past its home slot a key sits (linear probing wraps around). */
+    private static int distance(long key, int slot, int cap) {
+        int home = (int) NgramHash.slot(key, cap);
+        return slot >= home ? slot - home : slot + cap - home;
     }
 
     /** Slot holding key, or the first free slot on its probe run. */
@@ -216,10 +255,14 @@ public final class ModelWriter {
         return ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
     }
 
-    private static void writeAt(FileChannel ch, ByteBuffer b, long pos) throws IOException {
+    /** Writes all of b at pos and returns crc updated with its bytes (as an int, how the header stores it). */
+    private static int writeAt(FileChannel ch, ByteBuffer b, long pos, CRC32C crc) throws IOException {
+        b.position(0);
+        crc.update(b);
         b.position(0);
         while (b.hasRemaining()) {
             pos += ch.write(b, pos);
         }
+        return (int) crc.getValue();
     }
 }

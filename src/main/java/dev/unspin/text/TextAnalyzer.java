@@ -22,6 +22,14 @@ public final class TextAnalyzer {
     static final String SENTENCE_MODEL = "/opennlp-en-ud-ewt-sentence-1.3-2.5.4.bin";
     static final String TOKEN_MODEL = "/opennlp-en-ud-ewt-tokens-1.3-2.5.4.bin";
 
+    /**
+     * Runs of non-space characters longer than this are opaque: one token, never looked into by the
+     * OpenNLP models, whose features take the whole run at every character (quadratic: 200 KB of
+     * base64 on one line took a minute). Such a run is a URL, a base64 blob, a hash or a line of
+     * punctuation, none of which a spinner rewrote or the language model knows; a word is far shorter.
+     */
+    public static final int OPAQUE_RUN = 64;
+
     private final SentenceDetector sentences;
     private final Tokenizer tokenizer;
 
@@ -70,7 +78,7 @@ public final class TextAnalyzer {
         if (line.isBlank()) {
             return;
         }
-        for (Span s : sentences.sentPosDetect(line)) {
+        for (Span s : sentences.sentPosDetect(maskOpaqueRuns(line))) {
             int ss = from + s.getStart();
             int se = from + s.getEnd();
             List<Token> toks = tokens(text, ss, se);
@@ -78,6 +86,34 @@ public final class TextAnalyzer {
                 out.add(new Sentence(ss, se, toks));
             }
         }
+    }
+
+    /**
+     * The line as the sentence detector should see it: the inside of every opaque run replaced by
+     * 'x', same length, so offsets hold. The detector weighs each '.', '!' and '?' with features of
+     * the whole run around it (quadratic: 200 KB of dots took 20 s); masked, a run offers no
+     * sentence end inside, and its first and last characters still tell whether one ends after it.
+     */
+    static String maskOpaqueRuns(String line) {
+        char[] c = null;
+        int n = line.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && separator(line.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !separator(line.charAt(i))) {
+                i++;
+            }
+            if (i - start > OPAQUE_RUN) {
+                if (c == null) {
+                    c = line.toCharArray();
+                }
+                java.util.Arrays.fill(c, start + 1, i - 1, 'x');
+            }
+        }
+        return c == null ? line : new String(c);
     }
 
     /**
@@ -112,6 +148,9 @@ public final class TextAnalyzer {
                 // "said," "week." "now;": the word and its mark, as the model splits them
                 out.add(new Token(start, i - 1, text.substring(start, i - 1)));
                 out.add(new Token(i - 1, i, text.substring(i - 1, i)));
+            } else if (i - start > OPAQUE_RUN) {
+                // not a guess about speed but a guard: the model would take time quadratic in the run
+                out.add(new Token(start, i, text.substring(start, i)));
             } else {
                 modelTokens(text, start, i, out);
             }

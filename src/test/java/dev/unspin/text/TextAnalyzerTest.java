@@ -68,4 +68,61 @@ class TextAnalyzerTest {
         }
         assertTrue(lines > 20_000, "tokens compared: " + lines);
     }
+
+    /** Long non-space runs (base64, URLs, lines of punctuation) are single opaque tokens with exact offsets. */
+    @Test
+    void longRunsWithoutSpacesAreOpaqueTokens() {
+        java.util.Random r = new java.util.Random(3);
+        byte[] raw = new byte[3000];
+        r.nextBytes(raw);
+        String blob = java.util.Base64.getEncoder().encodeToString(raw);
+        String dots = ".".repeat(5000);
+        String punct = "!?.,;:-".repeat(100);
+        String text = "The new working system ships. " + blob + " See " + dots + " and " + punct + ". Done.";
+        List<Token> all = new java.util.ArrayList<>();
+        for (Sentence s : analyzer.sentences(text)) {
+            for (Token t : s.tokens()) {
+                assertEquals(t.text(), text.substring(t.start(), t.end()));
+                assertTrue(t.end() - t.start() <= TextAnalyzer.OPAQUE_RUN || t.text().indexOf(' ') < 0);
+                all.add(t);
+            }
+        }
+        List<String> texts = all.stream().map(Token::text).toList();
+        assertTrue(texts.contains(blob), "the base64 blob is one token");
+        assertTrue(texts.contains(dots), "the dots are one token");
+        assertTrue(texts.contains(punct + "."), "the punctuation run is one token");
+        int at = text.indexOf(blob);
+        Token b = all.get(texts.indexOf(blob));
+        assertEquals(at, b.start());
+        assertEquals(at + blob.length(), b.end());
+        // the ordinary words around them are tokenised as before
+        assertEquals(List.of("The", "new", "working", "system", "ships", "."), texts.subList(0, 6));
+        assertEquals(List.of("Done", "."), texts.subList(texts.size() - 2, texts.size()));
+        // no sentence boundary falls inside a run
+        for (Sentence s : analyzer.sentences(text)) {
+            for (String run : List.of(blob, dots, punct)) {
+                int from = text.indexOf(run);
+                assertTrue(s.end() <= from + 1 || s.start() >= from + run.length() - 1 || (s.start() <= from && s.end() >= from + run.length() - 1),
+                        "sentence " + s.start() + ".." + s.end() + " cuts a run at " + from);
+            }
+        }
+    }
+
+    @Test
+    void maskingKeepsLengthAndTheRunsEnds() {
+        String run = "a" + ".".repeat(100) + "Z";
+        String masked = TextAnalyzer.maskOpaqueRuns("Hi. " + run + " ok " + "b.c");
+        assertEquals(("Hi. " + run + " ok b.c").length(), masked.length());
+        assertEquals("Hi. a" + "x".repeat(100) + "Z ok b.c", masked);
+        assertEquals("short. runs! stay?", TextAnalyzer.maskOpaqueRuns("short. runs! stay?"));
+    }
+
+    /** The whole restorer leaves such text byte for byte as it was, and repairs the prose around it. */
+    @Test
+    void restoringTextWithLongRunsKeepsThemByteForByte() {
+        String blob = "QUJD".repeat(2000) + "+/==";
+        String text = "The new working system ships.\n" + blob + "\n" + "-=".repeat(3000) + "\nThe new working system ships.\n";
+        var result = Fixtures.get().restorer.restore(text);
+        assertEquals(text.replace("working system", "operating system"), result.text());
+    }
 }
