@@ -30,9 +30,17 @@ public final class ChannelModel {
         return Math.max(0.05, Math.min(1.5, w[Features.CHANNEL_GAIN] / Math.log(10)));
     }
 
-    /** log10 prior odds of the candidate when its family's moves are {@code multiplier} times as frequent as in training. */
+    /**
+     * log10 prior odds of the candidate when its family's moves are {@code multiplier} times as frequent as in training.
+     * The spin rate scales the odds, not the probability: P(original | spun form) = λq / (λq + (1 - λ)n), where n is how often
+     * writers use the spun form themselves, so the odds grow with λ for every move, and a move whose spun form no writer
+     * uses ("working system", n near 0) stays near certain however low the document's rate.
+     */
     public static double priorLog10Odds(double base, double multiplier) {
-        double p = Math.min(base * multiplier, 0.999);
-        return p <= 0 ? Double.NEGATIVE_INFINITY : Math.log10(p / (1 - p));
+        if (base <= 0 || multiplier <= 0) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        double b = Math.min(base, 1 - 1e-9);
+        return Math.log10(b / (1 - b)) + Math.log10(multiplier);
     }
 }

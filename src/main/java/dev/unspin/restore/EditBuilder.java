@@ -83,6 +83,7 @@ public final class EditBuilder {
             out.add(new Edit(start, end, before, after, a.entry().kind(), a.entry().origin(), ch.gain(), ch.probability()));
             articleAgreement(toks, from, after, a.entry().kind(), edited, out);
         }
+        out.sort(Comparator.comparingInt(Edit::start)); // an article edit comes before the edit it agrees with
         return out;
     }
 
