@@ -109,6 +109,9 @@ final class FixCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "Batch: no progress line (also: environment variable UNSPIN_NO_PROGRESS=1). It is drawn only when standard error is a terminal.")
     boolean noProgress;
 
+    /** Block size of the streaming restorer (chars); tests set a small one to cover the multi-block paths. */
+    int blockChars = Chunker.BLOCK_CHARS;
+
     /** A command-line mistake found after parsing: one line on stderr, exit 2 (picocli's own handler would add the whole usage). */
     private static final class UsageError extends Exception {
         private static final long serialVersionUID = 1L;
@@ -128,7 +131,7 @@ final class FixCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.USAGE;
         } catch (OutOfMemoryError e) {
-            err.println("unspin: out of memory (blocks of " + Chunker.BLOCK_CHARS + " chars); give Java a larger heap, e.g. UNSPIN_JAVA_OPTS=-Xmx2g, or fewer jobs (-j)");
+            err.println("unspin: out of memory (blocks of " + blockChars + " chars); give Java a larger heap, e.g. UNSPIN_JAVA_OPTS=-Xmx2g, or fewer jobs (-j)");
             err.flush();
             return ExitCodes.INPUT;
         }
@@ -211,7 +214,7 @@ final class FixCommand implements Callable<Integer> {
         TextSink out = sink;
         boolean finished = false;
         try {
-            StreamRestorer restorer = new StreamRestorer(engine.restorer());
+            StreamRestorer restorer = new StreamRestorer(engine.restorer()::restore, blockChars);
             boolean colour = diff && useColor(color, output == null && Progress.isTerminal(1), System.getenv());
             for (String f : files) {
                 String name = f.equals("-") ? "<stdin>" : f;
@@ -361,7 +364,7 @@ final class FixCommand implements Callable<Integer> {
             throw new UsageError("-o, --json and --diff are for single inputs; in batch mode use --out-dir and --report");
         }
         var settings = new BatchFixer.Settings(files.stream().map(Path::of).toList(), outDir, inPlace,
-                backup.isEmpty() ? null : backup, include, exclude, jobs, skipExisting, report != null || explain, Chunker.BLOCK_CHARS);
+                backup.isEmpty() ? null : backup, include, exclude, jobs, skipExisting, report != null || explain, blockChars);
         // The restorer loads after the path checks, so a refused command line fails at once.
         Restorer[] restorer = new Restorer[1];
         var fixer = new BatchFixer(text -> restorer[0].restore(text), settings);
