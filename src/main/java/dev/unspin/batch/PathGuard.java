@@ -22,7 +22,12 @@ public final class PathGuard {
         Path abs = p.toAbsolutePath();
         for (int hops = 0; hops <= MAX_LINKS; hops++) {
             if (Files.exists(abs)) {
-                return abs.toRealPath();
+                try {
+                    return abs.toRealPath();
+                } catch (java.nio.file.NoSuchFileException e) {
+                    // a /proc magic link to a pipe (bash's <(cmd)): it exists but has no path
+                    return abs.normalize();
+                }
             }
             if (Files.isSymbolicLink(abs)) {
                 Path target = Files.readSymbolicLink(abs);

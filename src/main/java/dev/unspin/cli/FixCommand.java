@@ -183,7 +183,12 @@ final class FixCommand implements Callable<Integer> {
             if (!Files.exists(p)) {
                 throw new InputException(f, Files.isSymbolicLink(p) ? "dangling symbolic link" : "no such file");
             }
-            realInputs.add(p.toRealPath());
+            try {
+                realInputs.add(p.toRealPath());
+            } catch (IOException e) {
+                // a pipe such as <(cmd) has no real path; nothing could overwrite it
+                realInputs.add(p.toAbsolutePath().normalize());
+            }
             if (mode == null) {
                 mode = AtomicOutput.modeOf(p);
             }

@@ -163,7 +163,7 @@ public final class BatchFixer {
                 if (!Files.exists(in)) {
                     throw new InputException(in.toString(), Files.isSymbolicLink(in) ? "dangling symbolic link" : "no such file or directory");
                 }
-                Path real = in.toRealPath();
+                Path real = PathGuard.real(in);
                 for (int i = 0; i < realRoots.size(); i++) {
                     Path other = realRoots.get(i);
                     if (PathGuard.within(real, other) || PathGuard.within(other, real)) {
@@ -284,7 +284,7 @@ public final class BatchFixer {
                 if (s.inPlace()) {
                     continue;
                 }
-                Path realIn = e.path().toRealPath();
+                Path realIn = PathGuard.real(e.path());
                 if (real.equals(realIn)) {
                     throw new UnsafeOutputException(e.path().toString(), "its output " + target + " is the input itself; refusing to overwrite it"
                             + " (use --in-place to overwrite inputs)");

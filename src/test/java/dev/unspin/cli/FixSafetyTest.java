@@ -250,6 +250,46 @@ class FixSafetyTest {
         assertTrue(rep.contains("gone.txt\",\"status\":\"skipped\",\"reason\":\"dangling symbolic link\""), rep);
     }
 
+    @Test
+    void longFileNamesWorkAndADeadRunsTemporaryFileIsRemoved() throws Exception {
+        String name = "n".repeat(240) + ".txt";
+        write("in/" + name, spun);
+        Path out = Files.createDirectories(tmp.resolve("out"));
+        Process dead = new ProcessBuilder("true").start();
+        dead.waitFor();
+        Path stale = out.resolve(".unspin-" + dead.pid() + "-abcdefgh.tmp");
+        Files.writeString(stale, "half a file");
+        CliTest.Run r = fix(tmp.resolve("in").toString(), "--out-dir", out.toString(), "-q");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.exists(out.resolve(name)), "a 244-byte name still fits its temporary name");
+        assertFalse(Files.exists(stale), "the killed run's leftover is removed");
+    }
+
+    /** A phrase across the 1 MiB mark of a file without newlines: the old batch mode cut it, single mode did not. */
+    @Test
+    void batchAndSingleModeAgreeOnAPhraseAtTheBlockLimit() throws Exception {
+        String filler = "The company said on Tuesday that the update ships in March. ";
+        StringBuilder sb = new StringBuilder();
+        while (sb.length() < (1 << 20) - 30) {
+            sb.append(filler);
+        }
+        sb.setLength((1 << 20) - 30);
+        int cut = sb.lastIndexOf(". ");
+        sb.setLength(cut + 2);
+        while (sb.length() < (1 << 20) - 20) {
+            sb.append("Yes. ");
+        }
+        sb.append("Other vendors are expected to comply with swimsuit. ").append(filler.repeat(20));
+        Path in = write("in/long.txt", sb.toString());
+        CliTest.Run single = fix(in.toString());
+        CliTest.Run batch = fix(tmp.resolve("in").toString(), "--out-dir", tmp.resolve("out").toString(), "-q");
+        assertEquals(0, single.code(), single.err());
+        assertEquals(0, batch.code(), batch.err());
+        String b = Files.readString(tmp.resolve("out/long.txt"));
+        assertTrue(b.contains("expected to follow suit"), "batch keeps the repair at the limit");
+        assertEquals(single.out(), b);
+    }
+
     private static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
