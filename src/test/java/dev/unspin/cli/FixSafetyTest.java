@@ -270,16 +270,17 @@ class FixSafetyTest {
     void batchAndSingleModeAgreeOnAPhraseAtTheBlockLimit() throws Exception {
         String filler = "The company said on Tuesday that the update ships in March. ";
         StringBuilder sb = new StringBuilder();
-        while (sb.length() < (1 << 20) - 30) {
+        String prefix = "Other vendors are expected to ";
+        int start = (1 << 20) - 8 - prefix.length();
+        while (sb.length() < start - filler.length()) {
             sb.append(filler);
         }
-        sb.setLength((1 << 20) - 30);
-        int cut = sb.lastIndexOf(". ");
-        sb.setLength(cut + 2);
-        while (sb.length() < (1 << 20) - 20) {
-            sb.append("Yes. ");
+        while (sb.length() < start) {
+            sb.append(' ');
         }
-        sb.append("Other vendors are expected to comply with swimsuit. ").append(filler.repeat(20));
+        // the 1 MiB mark falls inside "comply with swimsuit"
+        sb.append(prefix).append("comply with swimsuit. ").append(filler.repeat(20));
+        assertEquals("comply w", sb.substring((1 << 20) - 8, 1 << 20));
         Path in = write("in/long.txt", sb.toString());
         CliTest.Run single = fix(in.toString());
         CliTest.Run batch = fix(tmp.resolve("in").toString(), "--out-dir", tmp.resolve("out").toString(), "-q");
