@@ -291,6 +291,15 @@ class FixSafetyTest {
         assertEquals(single.out(), b);
     }
 
+    @Test
+    void anOutDirThatIsARegularFileIsNamed() throws Exception {
+        Path in = write("in/a.txt", spun);
+        Path file = write("notadir", "x");
+        CliTest.Run r = fix(in.getParent().toString(), "--out-dir", file.toString(), "-q");
+        assertEquals(ExitCodes.INPUT, r.code(), r.err());
+        assertOneLine(r, file.toString() + ": --out-dir is not a folder");
+    }
+
     private static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
