@@ -167,15 +167,18 @@ final class FixCommand implements Callable<Integer> {
     private Integer single() throws Exception {
         // Check every named file first (and decode it, which streams), so a bad file fails before any output.
         List<Path> realInputs = new ArrayList<>();
+        List<String> inputNames = new ArrayList<>();
         Set<PosixFilePermission> mode = null;
         for (String f : files) {
             if (f.equals("-")) {
                 Path in = stdinPath();
                 if (in != null) {
                     realInputs.add(in);
+                    inputNames.add("on standard input (" + in + ")");
                 }
                 continue;
             }
+            inputNames.add(f);
             Path p = Path.of(f);
             if (Files.isDirectory(p)) {
                 throw new InputException(f, "is a directory (use --out-dir to fix a folder)");
@@ -206,7 +209,7 @@ final class FixCommand implements Callable<Integer> {
             Path real = PathGuard.real(output);
             for (int i = 0; i < realInputs.size(); i++) {
                 if (real.equals(realInputs.get(i))) {
-                    throw new UnsafeOutputException(output.toString(), "is the input " + (files.get(i).equals("-") ? "on standard input" : files.get(i))
+                    throw new UnsafeOutputException(output.toString(), "is the input " + inputNames.get(i)
                             + "; refusing to overwrite it (write elsewhere and rename)");
                 }
             }
