@@ -7,8 +7,13 @@ import dev.unspin.restore.Result;
 import dev.unspin.text.LineIndex;
 import java.io.IOException;
 import java.io.Reader;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
@@ -64,17 +69,75 @@ public final class StreamRestorer {
     }
 
     public Totals restore(Reader in, Sink sink) throws IOException {
+        return restore(in, sink, null, 0);
+    }
+
+    /**
+     * Same, with up to {@code ahead} blocks restored in parallel on pool (null or ahead < 1: one at a
+     * time); the sink still sees the blocks in order, and at most ahead + 1 blocks are held at once.
+     */
+    public Totals restore(Reader in, Sink sink, ExecutorService pool, int ahead) throws IOException {
         Chunker chunks = new Chunker(in, blockChars);
-        long offset = 0;
+        Position pos = new Position();
+        Deque<Pending> queue = new ArrayDeque<>();
+        try {
+            for (String text = chunks.next(); text != null; text = chunks.next()) {
+                boolean last = chunks.atEnd();
+                if (pool == null || ahead < 1) {
+                    pos.emit(text, restorer.apply(text), last, sink);
+                    continue;
+                }
+                String t = text;
+                queue.add(new Pending(t, pool.submit(() -> restorer.apply(t)), last));
+                if (queue.size() > ahead) {
+                    Pending p = queue.poll();
+                    pos.emit(p.text(), get(p.result()), p.last(), sink);
+                }
+            }
+            while (!queue.isEmpty()) {
+                Pending p = queue.poll();
+                pos.emit(p.text(), get(p.result()), p.last(), sink);
+            }
+        } finally {
+            for (Pending p : queue) {
+                p.result().cancel(true);
+            }
+        }
+        return new Totals(pos.offset, pos.words, pos.changes);
+    }
+
+    private record Pending(String text, Future<Result> result, boolean last) {
+    }
+
+    private static Result get(Future<Result> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Where the next block starts in the whole document, and the running totals. */
+    private static final class Position {
+        long offset;
         long line = 1;
         long column = 1;
-        long words = 0;
-        long changes = 0;
-        boolean inWord = false;
+        long words;
+        long changes;
+        boolean inWord;
         boolean first = true;
-        for (String text = chunks.next(); text != null; text = chunks.next()) {
-            Result r = restorer.apply(text);
-            sink.accept(new Block(text, r, offset, line, column, first, chunks.atEnd()));
+
+        void emit(String text, Result r, boolean last, Sink sink) throws IOException {
+            sink.accept(new Block(text, r, offset, line, column, first, last));
             first = false;
             changes += r.edits().size();
             for (int i = 0; i < text.length(); i++) {
@@ -93,7 +156,16 @@ public final class StreamRestorer {
             }
             offset += text.length();
         }
-        return new Totals(offset, words, changes);
+    }
+
+    /**
+     * How many blocks may be restored at once within this JVM's heap: restoring costs about 64 bytes of
+     * heap per char, so each block in flight is budgeted at 128 bytes per char, half the heap at most.
+     */
+    public static int parallelBlocks(int jobs, int blockChars) {
+        long budget = Runtime.getRuntime().maxMemory() / 2;
+        long perBlock = 128L * blockChars;
+        return (int) Math.max(1, Math.min(jobs, budget / Math.max(1, perBlock)));
     }
 
     /**

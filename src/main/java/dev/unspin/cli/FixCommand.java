@@ -221,6 +221,9 @@ final class FixCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         TextSink out = sink;
         boolean finished = false;
+        // Long inputs: blocks are restored in parallel (-j, capped by the heap), written in order.
+        int ahead = StreamRestorer.parallelBlocks(jobs, blockChars);
+        java.util.concurrent.ExecutorService pool = ahead > 1 ? java.util.concurrent.Executors.newFixedThreadPool(ahead, daemon()) : null;
         try {
             StreamRestorer restorer = new StreamRestorer(engine.restorer()::restore, blockChars);
             boolean colour = diff && useColor(color, output == null && Progress.isTerminal(1), System.getenv());
@@ -248,7 +251,7 @@ final class FixCommand implements Callable<Integer> {
                             out.write(b.result().text());
                         }
                         out.check();
-                    });
+                    }, pool, ahead - 1);
                 }
                 if (json) {
                     out.write("]}\n");
@@ -257,11 +260,22 @@ final class FixCommand implements Callable<Integer> {
             out.finish();
             finished = true;
         } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
             if (!finished) {
                 out.abort();
             }
         }
         return ExitCodes.OK;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon() {
+        return r -> {
+            Thread t = new Thread(r, "unspin-block");
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     private static Reader reader(String f) throws IOException {

@@ -86,4 +86,31 @@ class StreamRestorerTest {
         assertTrue(n >= 24, "edits found: " + n + " in " + r.json());
         assertTrue(r.text().contains("Paragraph 11: the new operating system ships. Others will follow suit."), r.text());
     }
+    @Test
+    void blocksRestoredInParallelComeOutInOrderAndEqualTheSequentialRun() throws Exception {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 60; i++) {
+            sb.append("Paragraph ").append(i).append(": the new working system ships. Others will comply with swimsuit.\n\n");
+        }
+        String text = sb.toString();
+        Run seq = run(text, 250);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            StringBuilder out = new StringBuilder();
+            List<String> json = new ArrayList<>();
+            StreamRestorer.Totals t = new StreamRestorer(restorer::restore, 250).restore(new StringReader(text), b -> {
+                out.append(b.result().text());
+                String j = StreamRestorer.editsJson(b);
+                if (!j.isEmpty()) {
+                    json.add(j);
+                }
+            }, pool, 3);
+            assertEquals(seq.text(), out.toString());
+            assertEquals(seq.json(), "[" + String.join(",", json) + "]");
+            assertEquals(text.length(), t.chars());
+            assertEquals(120, t.changes());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
