@@ -1,5 +1,6 @@
 package dev.unspin.corpus;
 
+import dev.unspin.batch.AtomicOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -12,13 +13,13 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.util.Set;
 
 /** Reading text strictly as UTF-8 and writing it atomically. */
 public final class TextFiles {
-    /** Largest input read whole; larger archives go through the batch mode, paragraph by paragraph. */
+    /**
+     * Largest input {@link #read} loads whole (for the commands that need the whole text at once);
+     * {@code fix} streams its inputs block by block instead and has no limit.
+     */
     public static final long MAX_BYTES = 256L << 20;
 
     private TextFiles() {
@@ -94,23 +95,15 @@ public final class TextFiles {
         return out;
     }
 
-    /** Writes text to target via a temporary file in the same folder and an atomic rename. */
+    /**
+     * Writes text to target via a temporary file in the same folder and an atomic rename (see
+     * {@link AtomicOutput}: a symbolic link keeps pointing at the new file, a device or FIFO is written
+     * through, an existing file keeps its mode, a new one gets the umask default).
+     */
     public static void writeAtomically(Path target, String text) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            try {
-                Files.setPosixFilePermissions(tmp, Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
-                        PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ));
-            } catch (UnsupportedOperationException notPosix) {
-                // keep the default permissions where the file system has no POSIX modes
-            }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
+        try (AtomicOutput out = AtomicOutput.open(target, null, true)) {
+            out.write(text);
+            out.commit();
         }
     }
-
 }
