@@ -48,8 +48,11 @@ public final class StreamRestorer {
         void accept(Block b) throws IOException;
     }
 
-    /** Figures for the whole document. */
-    public record Totals(long chars, long words, long changes) {
+    /**
+     * Figures for the whole document; {@code spinRate} is the restorer's estimate (substitutions per word), the
+     * blocks' estimates weighted by their words when a long document was restored in several (NaN without a model).
+     */
+    public record Totals(long chars, long words, long changes, double spinRate) {
     }
 
     private final Function<String, Result> restorer;
@@ -103,7 +106,7 @@ public final class StreamRestorer {
                 p.result().cancel(true);
             }
         }
-        return new Totals(pos.offset, pos.words, pos.changes);
+        return new Totals(pos.offset, pos.words, pos.changes, pos.rateWords == 0 ? Double.NaN : pos.rateSum / pos.rateWords);
     }
 
     private record Pending(String text, Future<Result> result, boolean last) {
@@ -133,6 +136,8 @@ public final class StreamRestorer {
         long column = 1;
         long words;
         long changes;
+        double rateSum;
+        long rateWords;
         boolean inWord;
         boolean first = true;
 
@@ -140,6 +145,7 @@ public final class StreamRestorer {
             sink.accept(new Block(text, r, offset, line, column, first, last));
             first = false;
             changes += r.edits().size();
+            long before = words;
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
                 boolean w = !Character.isWhitespace(c);
@@ -155,6 +161,10 @@ public final class StreamRestorer {
                 }
             }
             offset += text.length();
+            if (!Double.isNaN(r.spinRate())) {
+                rateSum += r.spinRate() * (words - before);
+                rateWords += words - before;
+            }
         }
     }
 

@@ -76,7 +76,8 @@ final class FixCommand implements Callable<Integer> {
             + "auto: only on a terminal, and not with NO_COLOR set or TERM=dumb).")
     ColorWhen color = ColorWhen.auto;
 
-    @Option(names = "--json", description = "Write one JSON line per input with its edits (offsets in the input, before, after, source, entry, gain) instead of the text.")
+    @Option(names = "--json", description = "Write one JSON line per input with its edits (offsets in the input, before, after, source, entry, gain, probability) "
+            + "and the document's estimated spin_rate (substitutions per word) instead of the text.")
     boolean json;
 
     @Option(names = "--out-dir", paramLabel = "DIR", description = "Batch: write each restored file under DIR, mirroring the input tree (DIR may not be, contain or lie inside an input folder).")
@@ -233,8 +234,9 @@ final class FixCommand implements Callable<Integer> {
                     out.write("{\"file\":" + EditJson.quote(name) + ",\"edits\":[");
                 }
                 boolean[] anyEdit = {false};
+                StreamRestorer.Totals totals;
                 try (Reader r = reader(f)) {
-                    restorer.restore(r, b -> {
+                    totals = restorer.restore(r, b -> {
                         if (explain) {
                             err.print(StreamRestorer.explain(name, b));
                             err.flush();
@@ -254,7 +256,8 @@ final class FixCommand implements Callable<Integer> {
                     }, pool, ahead - 1);
                 }
                 if (json) {
-                    out.write("]}\n");
+                    // the document's estimated spin rate comes after its edits: a long input is restored block by block
+                    out.write("]" + (Double.isNaN(totals.spinRate()) ? "" : String.format(Locale.ROOT, ",\"spin_rate\":%.4f", totals.spinRate())) + "}\n");
                 }
             }
             out.finish();

@@ -74,7 +74,8 @@ public final class BatchFixer {
      * {@code edits} (JSON objects, comma separated) and {@code explain} (lines) are null unless details
      * were asked for; they are only valid inside the {@link #run} callback.
      */
-    public record FileResult(Path input, Path output, String status, String reason, long words, long changes, Spool edits, Spool explain) {
+    public record FileResult(Path input, Path output, String status, String reason, long words, long changes, double spinRate, Spool edits,
+                             Spool explain) {
         /** The report line, without its newline. */
         public String json() {
             StringWriter w = new StringWriter();
@@ -97,7 +98,9 @@ public final class BatchFixer {
                 sb.append(",\"reason\":").append(EditJson.quote(reason));
             }
             sb.append(",\"words\":").append(words).append(",\"changes\":").append(changes);
-            // per-document figures (the restorer's spin_rate, soon) go here, before the edits
+            if (!Double.isNaN(spinRate)) {
+                sb.append(",\"spin_rate\":").append(String.format(java.util.Locale.ROOT, "%.4f", spinRate));
+            }
             if (edits != null) {
                 sb.append(",\"edits\":[");
                 w.write(sb.toString());
@@ -357,13 +360,13 @@ public final class BatchFixer {
                 Walker.Entry e = w.next();
                 if (!e.isInput()) {
                     deliver.accept(new FileResult(e.path(), null, e.failed() ? "failed" : "skipped",
-                            e.failed() ? e.path() + ": " + e.skip() : e.skip(), 0, 0, null, null));
+                            e.failed() ? e.path() + ": " + e.skip() : e.skip(), 0, 0, Double.NaN, null, null));
                     continue;
                 }
                 if (s.inPlace() && Files.isSymbolicLink(e.path()) && !s.inputs().contains(e.path())) {
                     // replacing the link's target could change a file outside the tree, or one file twice
                     deliver.accept(new FileResult(e.path(), null, "skipped", "symbolic link: --in-place changes files, not what links point to;"
-                            + " name the link on the command line to fix its target", 0, 0, null, null));
+                            + " name the link on the command line to fix its target", 0, 0, Double.NaN, null, null));
                     continue;
                 }
                 inFlight.acquire();
@@ -416,7 +419,7 @@ public final class BatchFixer {
         try {
             if (s.skipExisting() && !s.inPlace() && Files.exists(out)
                     && Files.getLastModifiedTime(out).compareTo(Files.getLastModifiedTime(input)) >= 0) {
-                return new FileResult(input, out, "skipped", "output is newer than input", 0, 0, null, null);
+                return new FileResult(input, out, "skipped", "output is newer than input", 0, 0, Double.NaN, null, null);
             }
             StreamRestorer.Totals t;
             try (InputStream is = open(input); Reader r = new StrictUtf8Reader(is, input.toString());
@@ -444,7 +447,7 @@ public final class BatchFixer {
                     o.commit();
                 }
             }
-            return new FileResult(input, out, "fixed", null, t.words(), t.changes(), edits, explain);
+            return new FileResult(input, out, "fixed", null, t.words(), t.changes(), t.spinRate(), edits, explain);
         } catch (InputException | OutputException ex) {
             return failed(input, out, ex.getMessage(), edits, explain);
         } catch (IOException ex) {
@@ -462,7 +465,7 @@ public final class BatchFixer {
             edits.close();
             explain.close();
         }
-        return new FileResult(input, out, "failed", reason, 0, 0, null, null);
+        return new FileResult(input, out, "failed", reason, 0, 0, Double.NaN, null, null);
     }
 
     private static InputStream open(Path input) throws IOException {

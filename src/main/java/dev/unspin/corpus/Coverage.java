@@ -58,7 +58,93 @@ public final class Coverage {
     }
 
     public GoldCoverage gold(Annotation ann) {
-        return gold(ann, null);
+        return gold(ann, (Function<String, List<String>>) null);
+    }
+
+    /**
+     * The share of required gold edits that the restorer's own candidate generators can restore: the
+     * gold span can be tiled with words kept as written and candidates, reading as an accepted
+     * alternative (so compounds repaired word by word count), or the number rule repairs it. This asks
+     * the very generators the restorer decodes with, so the two cannot disagree about what is reachable.
+     */
+    public GoldCoverage gold(Annotation ann, List<dev.unspin.restore.CandidateGenerator> generators) {
+        int required = 0;
+        int covered = 0;
+        List<Annotation.GoldEdit> missing = new ArrayList<>();
+        java.util.BitSet guarded = dev.unspin.text.ProtectedSpans.of(ann.spun(), false);
+        List<dev.unspin.restore.Lattice> lattices = new ArrayList<>();
+        for (Sentence s : analyzer.sentences(ann.spun())) {
+            lattices.add(dev.unspin.restore.Lattice.build(s, generators, scorer, guarded));
+        }
+        List<Edit> ruleEdits = NumberRule.edits(ann.spun());
+        for (Annotation.GoldEdit g : ann.edits()) {
+            if (g.optional()) {
+                continue;
+            }
+            required++;
+            if (reachable(lattices, g) || byNumberRule(ruleEdits, g)) {
+                covered++;
+            } else {
+                missing.add(g);
+            }
+        }
+        return new GoldCoverage(required, covered, missing);
+    }
+
+    private static boolean reachable(List<dev.unspin.restore.Lattice> lattices, Annotation.GoldEdit g) {
+        for (dev.unspin.restore.Lattice l : lattices) {
+            List<Token> t = l.sentence().tokens();
+            int gs = -1;
+            int ge = -1;
+            for (int i = 0; i < t.size(); i++) {
+                if (t.get(i).start() >= g.start() && t.get(i).end() <= g.end()) {
+                    gs = gs < 0 ? i : gs;
+                    ge = i + 1;
+                }
+            }
+            if (gs < 0) {
+                continue;
+            }
+            for (String alt : g.alternatives()) {
+                if (tiles(l, gs, ge, words(alt))) {
+                    return true;
+                }
+                // "an obligation" -> "a duty": the restorer fixes a/an itself when the next word changes
+                String[] first = words(alt).split(" ", 2);
+                if (ge - gs > 1 && isArticle(t.get(gs).key()) && isArticle(first[0]) && first.length > 1 && tiles(l, gs + 1, ge, first[1])) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether tokens [gs, ge) can read as want (normalised words, each followed by a space) with kept words and candidates inside the span. */
+    private static boolean tiles(dev.unspin.restore.Lattice l, int gs, int ge, String want) {
+        List<Token> t = l.sentence().tokens();
+        // reach[i] holds the prefixes of want that tokens [gs, i) can produce
+        List<Set<Integer>> reach = new ArrayList<>();
+        for (int i = gs; i <= ge; i++) {
+            reach.add(new HashSet<>());
+        }
+        reach.get(0).add(0);
+        for (int i = gs; i < ge; i++) {
+            for (int at : reach.get(i - gs)) {
+                String kept = t.get(i).isWord() ? t.get(i).key() + " " : "";
+                if (want.startsWith(kept, at)) {
+                    reach.get(i + 1 - gs).add(at + kept.length());
+                }
+                for (dev.unspin.restore.Candidate c : l.candidates()) {
+                    if (c.start() == i && c.end() <= ge) {
+                        String r = words(c.replacement());
+                        if (want.startsWith(r, at)) {
+                            reach.get(c.end() - gs).add(at + r.length());
+                        }
+                    }
+                }
+            }
+        }
+        return reach.get(ge - gs).contains(want.length());
     }
 
     /**
