@@ -2,7 +2,6 @@ package dev.unspin.eval;
 
 import dev.unspin.dictionary.Entry;
 import dev.unspin.dictionary.Inflector;
-import dev.unspin.dictionary.Kind;
 import dev.unspin.dictionary.PhraseDictionary;
 import dev.unspin.dictionary.ReverseThesaurus;
 import dev.unspin.restore.Source;
@@ -57,7 +56,7 @@ public final class MoveTable {
         maxLength = Math.max(maxLength, key.split(" ").length);
     }
 
-    /** Every dictionary entry's originals, as moves of the entry's family (thesaurus kinds excluded). */
+    /** Every dictionary entry's originals, as moves of the entry's family. */
     public void addDictionary(PhraseDictionary dict, Predicate<Move> keep) {
         addDictionary(dict, null, keep);
     }
@@ -65,9 +64,6 @@ public final class MoveTable {
     /** As {@link #addDictionary(PhraseDictionary, Predicate)}, every move of the given family (null: the entry's). */
     public void addDictionary(PhraseDictionary dict, Source family, Predicate<Move> keep) {
         for (Entry e : dict.entries()) {
-            if (e.kind() == Kind.THESAURUS) {
-                continue;
-            }
             int r = 0;
             for (String o : e.originals()) {
                 add(new Move(e.spunText(), o, family != null ? family : Source.of(e), r++), keep);

@@ -15,7 +15,9 @@ import java.util.Random;
  * (the share of words it tries to replace) and a profile (how much it draws on each family of moves).
  * At each word it picks, among the moves whose original starts there (phrases before words), one with
  * probability proportional to its family's weight and halving with each rank, and marks it
- * [[spun=>original]]. Names (capitalised words inside a sentence) are left alone. Deterministic per seed.
+ * [[spun=>original]]. Like real spinners, it mostly sticks to its first choice for an original within a
+ * document (four times in five), so its moves repeat. Names (capitalised words inside a sentence) are
+ * left alone. Deterministic per seed.
  */
 public final class TrainingSpinner {
     public record Profile(String name, double rate, Map<Source, Double> weights) {
@@ -39,6 +41,7 @@ public final class TrainingSpinner {
         Random rnd = new Random(seed);
         StringBuilder out = new StringBuilder(text.length() + 64);
         List<Annotation.GoldEdit> edits = new ArrayList<>();
+        java.util.Map<String, MoveTable.Move> chosen = new java.util.HashMap<>();
         int at = 0;
         for (Sentence s : analyzer.sentences(text)) {
             List<Token> toks = s.tokens();
@@ -75,6 +78,12 @@ public final class TrainingSpinner {
                 while (pick < w.length - 1 && (u -= w[pick]) > 0) {
                     pick++;
                 }
+                MoveTable.Move before = chosen.get(options.get(pick).original().toLowerCase(java.util.Locale.ROOT));
+                if (before != null && rnd.nextDouble() < STICK && options.contains(before)) {
+                    pick = options.indexOf(before);
+                } else {
+                    chosen.put(options.get(pick).original().toLowerCase(java.util.Locale.ROOT), options.get(pick));
+                }
                 int len = lengths.get(pick);
                 int start = t.start();
                 int end = toks.get(i + len - 1).end();
@@ -91,6 +100,9 @@ public final class TrainingSpinner {
         out.append(text, at, text.length());
         return Annotation.format(out.toString(), edits);
     }
+
+    /** How often the spinner reuses its first move for an original within a document. */
+    private static final double STICK = 0.8;
 
     private static String matchCase(String original, String spun) {
         if (!original.isEmpty() && Character.isUpperCase(original.charAt(0)) && !spun.isEmpty()) {

@@ -67,6 +67,20 @@ public final class DocumentEm {
         java.util.Arrays.fill(multiplier, rate / cal.trainingRate());
         List<Features.Evidence[]> evidence = new ArrayList<>();
         List<double[]> prob = new ArrayList<>();
+        // the graphs are built once, with every family's odds at their training level (a generous bound for the pruning:
+        // the rounds below can only lower a clean document's odds), and each round re-weights and sums them again
+        List<ForwardBackward.Graph> graphs = new ArrayList<>(lattices.size());
+        for (int li = 0; li < lattices.size(); li++) {
+            Lattice l = lattices.get(li);
+            double[] prior = new double[l.candidates().size()];
+            for (int k = 0; k < prior.length; k++) {
+                prior[k] = ChannelModel.priorLog10Odds(base.get(li)[k], 1);
+                if (prior[k] + lmWeight * l.localGain(k) < cal.pruneLogOdds()) {
+                    prior[k] = Double.NEGATIVE_INFINITY; // hopeless even before its neighbours change
+                }
+            }
+            graphs.add(prior.length == 0 ? null : decoder.graph(l, prior, lmWeight));
+        }
         List<double[]> post = new ArrayList<>(lattices.size());
         for (int it = 0; it < Math.max(1, cal.emIterations()); it++) {
             post.clear();
@@ -78,11 +92,8 @@ public final class DocumentEm {
                 double[] prior = new double[cs.size()];
                 for (int k = 0; k < prior.length; k++) {
                     prior[k] = ChannelModel.priorLog10Odds(base.get(li)[k], multiplier[cs.get(k).source().ordinal()]);
-                    if (prior[k] + lmWeight * l.localGain(k) < cal.pruneLogOdds()) {
-                        prior[k] = Double.NEGATIVE_INFINITY; // hopeless even before its neighbours change
-                    }
                 }
-                double[] q = cs.isEmpty() ? new double[0] : decoder.posteriors(l, prior, lmWeight);
+                double[] q = graphs.get(li) == null ? new double[0] : decoder.posteriors(graphs.get(li), prior, lmWeight);
                 for (int k = 0; k < q.length; k++) {
                     total += q[k];
                     observed[cs.get(k).source().ordinal()] += q[k];

@@ -39,9 +39,6 @@ public enum Source {
         int colon = o.lastIndexOf(':');
         String file = colon > 0 ? o.substring(0, colon) : o;
         file = file.substring(file.lastIndexOf('/') + 1);
-        if (e.kind() == Kind.THESAURUS) {
-            return THESAURUS;
-        }
         return switch (file) {
             case "news-core.txt" -> e.kind() == Kind.ALWAYS ? CURATED_ALWAYS : CURATED;
             case "spinner-words.txt" -> SPINNER_WORDS;
@@ -50,7 +47,7 @@ public enum Source {
             case "science-tortured.txt" -> TORTURED;
             case "harvested-moves.txt" -> HARVESTED;
             case "phrase-spinner.txt" -> PHRASE_SPINNER;
-            default -> USER;
+            default -> e.kind() == Kind.THESAURUS ? THESAURUS : USER;
         };
     }
 }
