@@ -32,7 +32,7 @@ import picocli.CommandLine.Parameters;
                 + "words some entry or the number rule (with --thesaurus, also the reverse thesaurus) offers the right original for, and the list of those it does not. For raw spun text: how often "
                 + "each entry fired, how many never did, and the suspicious words no entry explains (improbable in context), ranked by "
                 + "the number of documents showing them; with --thesaurus, as ready-to-paste dictionary lines.",
-        footer = {"%nExamples:", "  unspin coverage ../shared/dev/*.ann", "  unspin coverage scraped/ --thesaurus bundled --top 50",
+        footer = {"%nExamples:", "  unspin coverage samples/*.ann", "  unspin coverage scraped/ --thesaurus bundled --top 50",
             "  unspin coverage scraped/ --format tsv > suspects.tsv"})
 final class CoverageCommand implements Callable<Integer> {
     @CommandLine.Spec

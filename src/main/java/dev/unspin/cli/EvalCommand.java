@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "eval", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Restore the spun text of annotated files (.ann) and score the result: edit-level precision, "
                 + "recall on required edits, F0.5, TP/FP/FN, per file and in total (the rules of annotation-format.md, as score.py counts them).",
-        footer = {"%nExamples:", "  unspin eval ../shared/dev/*.ann", "  unspin eval --errors samples/*.ann", "  unspin eval --save out/ samples/*.ann && python3 score.py --dir samples out",
+        footer = {"%nExamples:", "  unspin eval samples/*.ann", "  unspin eval --errors samples/*.ann", "  unspin eval --save out/ samples/*.ann",
             ExitCodes.HELP})
 final class EvalCommand implements Callable<Integer> {
     @CommandLine.Spec
