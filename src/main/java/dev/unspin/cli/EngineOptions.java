@@ -9,33 +9,43 @@ import dev.unspin.lm.NgramModel;
 import dev.unspin.restore.Options;
 import dev.unspin.restore.Restorer;
 import dev.unspin.text.TextAnalyzer;
+import dev.unspin.ModelNotFoundException;
+import dev.unspin.ModelPaths;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** Options shared by every command that restores text: dictionaries and language model. */
 final class EngineOptions {
+    /** The command this mixin belongs to (null when constructed directly): where notices go. */
+    @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
+    CommandLine.Model.CommandSpec mixee;
+
     @Option(names = "--dict", paramLabel = "FILE", description = "Extra dictionary file, on top of the bundled ones (repeatable).")
     List<Path> dicts = new ArrayList<>();
 
     @Option(names = "--no-bundled-dicts", description = "Use only the --dict files.")
     boolean noBundled;
 
-    @Option(names = "--lm", paramLabel = "MODEL", description = "Language model (.ulm). Default: $UNSPIN_LM, else models/en-us.ulm beside the jar, else ~/.cache/unspin/en-us.ulm.")
+    @Option(names = "--lm", paramLabel = "MODEL", description = "Language model (.ulm). Default: $UNSPIN_LM, else models/en-us.ulm beside the jar, else the user cache "
+                    + "(~/.cache/unspin/en-us.ulm), which the first run fills from a copy on this machine (see 'unspin setup').")
     Path lm;
 
     @Option(names = "--no-lm", description = "No language model: apply only 'always' entries (fast, conservative).")
     boolean noLm;
 
-    @Option(names = "--margin", paramLabel = "LOG10", description = "Context entries fire only when the sentence becomes this much more probable (log10). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--margin", paramLabel = "LOG10", converter = Values.NonNegative.class, description = "Context entries fire only when the sentence becomes this much more probable (log10). Default: ${DEFAULT-VALUE}.")
     double margin = Options.defaults().contextMargin();
 
     @Option(names = "--protect-quotes", description = "Leave quoted speech to unambiguous entries only (spinners rewrite quotes too, so off by default).")
     boolean protectQuotes;
 
-    @Option(names = "--guess-margin", paramLabel = "LOG10", description = "Extra margin for thesaurus guesses and 'guess' entries, on top of --margin. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--guess-margin", paramLabel = "LOG10", converter = Values.NonNegative.class, description = "Extra margin for thesaurus guesses and 'guess' entries, on top of --margin. Default: ${DEFAULT-VALUE}.")
     double guessMargin = Options.defaults().guessMargin();
 
     @Option(names = "--thesaurus", paramLabel = "bundled|FILE",
@@ -64,12 +74,31 @@ final class EngineOptions {
     private static final int MAX_GUESSES = 20;
 
     NgramModel openModel() throws IOException {
-        Path p = lm != null ? lm : ModelLocator.find();
-        if (p == null) {
-            throw new ModelMissingException("no language model found (looked in " + ModelLocator.candidates()
-                    + "); run the setup command from the README, or pass --lm MODEL or --no-lm");
+        return NgramModel.open(modelPath());
+    }
+
+    /**
+     * The model file: --lm (which must exist), else the default lookup (a wrong $UNSPIN_LM is an error),
+     * else the first run's import into the user cache, announced in one line on stderr.
+     */
+    Path modelPath() throws IOException {
+        if (lm != null) {
+            return ModelPaths.checkNamed(lm, "--lm");
         }
-        return NgramModel.open(p);
+        ModelPaths paths = ModelPaths.system();
+        Path p = paths.find();
+        if (p != null) {
+            return p;
+        }
+        List<Path> sources = paths.importSources();
+        if (sources.isEmpty()) {
+            throw new ModelNotFoundException(paths.notFoundMessage());
+        }
+        ModelPaths.Installed done = ModelPaths.install(sources.get(0), paths.userCache());
+        PrintWriter err = mixee != null ? mixee.commandLine().getErr() : new PrintWriter(System.err, true);
+        err.printf(Locale.ROOT, "unspin: first run: installed the language model %s from %s (%.1f s, once)%n", done.target(), done.source(), done.seconds());
+        err.flush();
+        return done.target();
     }
 
     Restorer restorer() throws IOException, DictionaryException {
