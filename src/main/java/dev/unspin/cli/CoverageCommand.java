@@ -82,7 +82,7 @@ final class CoverageCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--format tsv takes either .ann files or raw text, not both (their rows differ); run it twice or use --format json");
         }
-        TextAnalyzer analyzer = TextAnalyzer.english();
+        TextAnalyzer analyzer = engine.analyzer();
         PhraseDictionary dict = new DictionaryLoader(analyzer).load(!engine.noBundled, engine.dicts);
         LmScorer scorer = new LmScorer(engine.openModel());
         Coverage cov = new Coverage(analyzer, dict, scorer);

@@ -22,6 +22,47 @@ import picocli.CommandLine.Option;
 
 /** Options shared by every command that restores text: dictionaries and language model. */
 final class EngineOptions {
+    /** The OpenNLP models, when Main started loading them early (null: load them when needed). */
+    private final java.util.concurrent.Future<TextAnalyzer> preloaded;
+
+    EngineOptions() {
+        this(null);
+    }
+
+    EngineOptions(java.util.concurrent.Future<TextAnalyzer> preloaded) {
+        this.preloaded = preloaded;
+    }
+
+    /** Starts loading the OpenNLP models on a daemon thread (it never holds up the JVM's exit). */
+    static java.util.concurrent.Future<TextAnalyzer> preloadAnalyzer() {
+        java.util.concurrent.FutureTask<TextAnalyzer> task = new java.util.concurrent.FutureTask<>(TextAnalyzer::english);
+        Thread t = new Thread(task, "unspin-preload");
+        t.setDaemon(true);
+        t.start();
+        return task;
+    }
+
+    /** The OpenNLP analyzer: the preloaded one, or loaded now. */
+    TextAnalyzer analyzer() throws IOException {
+        if (preloaded == null) {
+            return TextAnalyzer.english();
+        }
+        try {
+            return preloaded.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while loading the OpenNLP models");
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException r) {
+                throw r;
+            }
+            if (c instanceof Error err) {
+                throw err;
+            }
+            throw new IOException(c.getMessage(), c);
+        }
+    }
     /** The command this mixin belongs to (null when constructed directly): where notices go. */
     @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
     CommandLine.Model.CommandSpec mixee;
@@ -102,7 +143,7 @@ final class EngineOptions {
     }
 
     Restorer restorer() throws IOException, DictionaryException {
-        TextAnalyzer analyzer = TextAnalyzer.english();
+        TextAnalyzer analyzer = analyzer();
         PhraseDictionary dict = new DictionaryLoader(analyzer).load(!noBundled, dicts);
         LmScorer scorer = noLm ? null : new LmScorer(openModel());
         ReverseThesaurus th = scorer == null ? null : reverseThesaurus(scorer.model());

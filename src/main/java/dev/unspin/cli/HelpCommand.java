@@ -44,6 +44,7 @@ final class HelpCommand implements Callable<Integer>, CommandLine.IHelpCommandIn
             }
             target = sub;
         }
+        target.setUsageHelpAutoWidth(true); // as wide as the terminal (see Main.execute)
         target.usage(out, colors);
         out.flush();
         return ExitCodes.OK;

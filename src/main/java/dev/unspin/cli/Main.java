@@ -39,16 +39,92 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(args).execute(args));
     }
 
-    /** The configured command line, also used by tests to run commands in-process. */
+    /** The configured command line with every command, also used by tests to run commands in-process. */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new Main());
+        return configure(new CommandLine(new Main()));
+    }
+
+    /**
+     * The command line for these arguments. When they start with the name of a command (the usual
+     * `unspin fix ...`), only that command is built: picocli otherwise reflects over every command
+     * and option of the tool at each start, a tenth of a second of a pipe's start-up. Anything
+     * else (options first, help, an unknown name) gets the whole tree, so messages are unchanged.
+     */
+    public static CommandLine commandLine(String... args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return configure(new CommandLine(new Lean())); // the version needs no command
+        }
+        Class<?> only = args.length == 0 ? null : command(args[0]);
+        if (only == null) {
+            return commandLine();
+        }
+        CommandLine.IFactory factory = new Preloading(preload(only, args) ? EngineOptions.preloadAnalyzer() : null);
+        CommandLine cl = new CommandLine(new Lean(), factory);
+        cl.addSubcommand(new CommandLine(only, factory));
+        return configure(cl);
+    }
+
+    /** Commands whose run starts by loading the OpenNLP models, unless only help or the version is asked. */
+    static boolean preload(Class<?> command, String[] args) {
+        if (command != FixCommand.class && command != EvalCommand.class && command != CoverageCommand.class) {
+            return false;
+        }
+        for (String a : args) {
+            if (a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version") || a.equals("--")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Creates commands as picocli's default factory does, but hands the engine options the OpenNLP
+     * models being loaded on a second thread while picocli parses the command line (the two take
+     * about as long; a pipe's start-up is their sum otherwise).
+     */
+    static final class Preloading implements CommandLine.IFactory {
+        private final java.util.concurrent.Future<dev.unspin.text.TextAnalyzer> analyzer;
+
+        Preloading(java.util.concurrent.Future<dev.unspin.text.TextAnalyzer> analyzer) {
+            this.analyzer = analyzer;
+        }
+
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            if (cls == EngineOptions.class && analyzer != null) {
+                return cls.cast(new EngineOptions(analyzer));
+            }
+            return CommandLine.defaultFactory().create(cls);
+        }
+    }
+
+    /** The command class named so in Main's subcommand list, or null (help and completion need the whole tree). */
+    static Class<?> command(String name) {
+        for (Class<?> c : Main.class.getAnnotation(Command.class).subcommands()) {
+            Command cmd = c.getAnnotation(Command.class);
+            if (cmd != null && !cmd.helpCommand() && c != AutoComplete.GenerateCompletion.class
+                    && (cmd.name().equals(name) || java.util.Arrays.asList(cmd.aliases()).contains(name))) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** The top level without its subcommands (one is added): same name, options and version as Main. */
+    @Command(name = "unspin", mixinStandardHelpOptions = true, versionProvider = Main.Version.class)
+    static final class Lean implements Runnable {
+        @Override
+        public void run() {
+            // not reached: the one subcommand is always given
+        }
+    }
+
+    private static CommandLine configure(CommandLine cl) {
         cl.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
         cl.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
-        // help as wide as the terminal (picocli asks it), so long paths and option lists wrap less
-        cl.setUsageHelpAutoWidth(true);
         cl.setUsageHelpLongOptionsMaxWidth(32);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             cmd.getErr().println("unspin: " + oneLine(ex));
@@ -94,6 +170,11 @@ public final class Main implements Runnable {
             help |= last.isUsageHelpRequested() || last.isVersionHelpRequested();
         }
         CommandLine cmd = last.commandSpec().commandLine();
+        if (help) {
+            // help as wide as the terminal, so paths and option lists wrap less; only now, because
+            // picocli asks the terminal's width by running stty in a subprocess
+            parsed.commandSpec().commandLine().setUsageHelpAutoWidth(true);
+        }
         Map<String, CommandLine> subs = cmd.getSubcommands();
         if (!help && !subs.isEmpty() && !(cmd.getCommand() instanceof java.util.concurrent.Callable<?>)) {
             String names = subs.entrySet().stream().filter(e -> !e.getValue().getCommandSpec().usageMessage().hidden())

@@ -14,15 +14,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "setup", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = {"Install the language model into the user cache ($XDG_CACHE_HOME/unspin, else ~/.cache/unspin), "
-                + "where every unspin jar finds it, so the jar can be copied anywhere and 'mvn clean' loses nothing. "
-                + "The file is written atomically and readable by all.",
-            "",
-            "Without SOURCE the first of these that exists is used: the build's import (models/en-us.ulm beside the jar), "
-                + "the sphinx4-data jar the build fetched (third-party/ beside the jar), and the local Maven repository's "
-                + "~/.m2/repository/" + ModelPaths.SPHINX_ARTIFACT + ". Nothing is downloaded: fetch that jar with "
-                + "'mvn dependency:get -Dartifact=" + ModelPaths.SPHINX_COORDINATES + "'. "
-                + "A run that finds no model does the same once, by itself."},
+        description = {"Install the language model into the user cache, where every unspin jar finds it, so the jar can be "
+                + "copied anywhere and 'mvn clean' loses nothing. The file is written atomically and readable by all. The cache:",
+            "  $XDG_CACHE_HOME/unspin/en-us.ulm, else ~/.cache/unspin/en-us.ulm",
+            "Without SOURCE, the first of these that exists is imported:",
+            "  models/en-us.ulm beside the jar (the build's own import)",
+            "  third-party/sphinx4-data.jar beside the jar (fetched by the build)",
+            "  ~/.m2/repository/" + ModelPaths.SPHINX_ARTIFACT,
+            "Nothing is downloaded. A machine without any of them can fetch the last with:",
+            "  mvn dependency:get -Dartifact=" + ModelPaths.SPHINX_COORDINATES,
+            "A run that finds no model does the same once, by itself."},
         footer = {"%nExamples:", "  unspin setup", "  mvn dependency:get -Dartifact=" + ModelPaths.SPHINX_COORDINATES + " && unspin setup",
             "  unspin setup ~/Downloads/sphinx4-data-5prealpha.jar", "  unspin setup --show"},
         exitCodeListHeading = ExitCodes.HEADING,

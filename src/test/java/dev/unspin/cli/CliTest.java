@@ -289,6 +289,9 @@ class CliTest {
         }
         Run cov = run("", "coverage", "--help");
         assertTrue(cov.out().contains("text, tsv, json"), "completion candidates are listed: " + cov.out());
+        Run setup = run("", "setup", "--help");
+        assertTrue(setup.out().contains("  ~/.m2/repository/net/sf/phat/sphinx4-data/5prealpha/sphinx4-data-5prealpha.jar\n"),
+                "paths stay whole on an 80-column help: " + setup.out());
     }
 
     @Test
@@ -395,5 +398,30 @@ class CliTest {
             assertFalse(r.out().contains(artefact), artefact + " in " + r.out());
         }
         assertTrue(r.out().contains("[["), "something is spun: " + r.out());
+    }
+
+    @Test
+    void theStartUpPathBuildsOnlyTheCommandGivenAndBehavesTheSame() {
+        assertEquals(java.util.Set.of("fix"), Main.commandLine("fix", "-").getSubcommands().keySet());
+        assertTrue(Main.commandLine("--help").getSubcommands().size() > 8, "help needs the whole tree");
+        assertTrue(Main.commandLine("help", "fix").getSubcommands().size() > 8);
+        assertTrue(Main.commandLine("fixx").getSubcommands().size() > 8, "an unknown name gets the full message");
+        for (String[] args : new String[][] {{"fix", "--jsn"}, {"fix", "-"}, {"lm"}, {"eval", "--margin", "NaN", "x.ann"}}) {
+            CommandLine lean = Main.commandLine(args);
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            lean.setOut(new PrintWriter(out));
+            lean.setErr(new PrintWriter(err));
+            InputStream oldIn = System.in;
+            int code;
+            try {
+                System.setIn(new ByteArrayInputStream("The corporate mentioned it.".getBytes(StandardCharsets.UTF_8)));
+                code = lean.execute(args);
+            } finally {
+                System.setIn(oldIn);
+            }
+            Run full = run("The corporate mentioned it.", args);
+            assertEquals(full, new Run(code, out.toString(), err.toString()), String.join(" ", args));
+        }
     }
 }
