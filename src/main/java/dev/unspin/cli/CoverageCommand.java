@@ -2,7 +2,6 @@ package dev.unspin.cli;
 
 import dev.unspin.corpus.Coverage;
 import dev.unspin.dictionary.ReverseThesaurus;
-import dev.unspin.dictionary.DictionaryLoader;
 import dev.unspin.dictionary.Entry;
 import dev.unspin.dictionary.PhraseDictionary;
 import dev.unspin.eval.Annotation;
@@ -83,7 +82,7 @@ final class CoverageCommand implements Callable<Integer> {
                     "--format tsv takes either .ann files or raw text, not both (their rows differ); run it twice or use --format json");
         }
         TextAnalyzer analyzer = engine.analyzer();
-        PhraseDictionary dict = new DictionaryLoader(analyzer).load(!engine.noBundled, engine.dicts);
+        PhraseDictionary dict = engine.dictionary(analyzer);
         LmScorer scorer = new LmScorer(engine.openModel());
         Coverage cov = new Coverage(analyzer, dict, scorer);
         ReverseThesaurus th = engine.reverseThesaurus(scorer.model()); // one load serves gold files and raw text

@@ -22,36 +22,42 @@ import picocli.CommandLine.Option;
 
 /** Options shared by every command that restores text: dictionaries and language model. */
 final class EngineOptions {
-    /** The OpenNLP models, when Main started loading them early (null: load them when needed). */
-    private final java.util.concurrent.Future<TextAnalyzer> preloaded;
+    /** What Main started loading early for a restoring command (null: load it when needed). */
+    private final java.util.concurrent.Future<Preloaded> preloaded;
+
+    /** The OpenNLP models and the bundled dictionaries, which every restoring run needs whatever its options. */
+    record Preloaded(TextAnalyzer analyzer, PhraseDictionary bundled) {
+    }
 
     EngineOptions() {
         this(null);
     }
 
-    EngineOptions(java.util.concurrent.Future<TextAnalyzer> preloaded) {
+    EngineOptions(java.util.concurrent.Future<Preloaded> preloaded) {
         this.preloaded = preloaded;
     }
 
-    /** Starts loading the OpenNLP models on a daemon thread (it never holds up the JVM's exit). */
-    static java.util.concurrent.Future<TextAnalyzer> preloadAnalyzer() {
-        java.util.concurrent.FutureTask<TextAnalyzer> task = new java.util.concurrent.FutureTask<>(TextAnalyzer::english);
+    /**
+     * Starts loading the OpenNLP models and the bundled dictionaries on a daemon thread (it never
+     * holds up the JVM's exit), while picocli parses the command line on the main thread.
+     */
+    static java.util.concurrent.Future<Preloaded> preload() {
+        java.util.concurrent.FutureTask<Preloaded> task = new java.util.concurrent.FutureTask<>(() -> {
+            TextAnalyzer a = TextAnalyzer.english();
+            return new Preloaded(a, new DictionaryLoader(a).load(true, List.of()));
+        });
         Thread t = new Thread(task, "unspin-preload");
         t.setDaemon(true);
         t.start();
         return task;
     }
 
-    /** The OpenNLP analyzer: the preloaded one, or loaded now. */
-    TextAnalyzer analyzer() throws IOException {
-        if (preloaded == null) {
-            return TextAnalyzer.english();
-        }
+    private Preloaded preloaded() throws IOException, DictionaryException {
         try {
             return preloaded.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while loading the OpenNLP models");
+            throw new java.io.InterruptedIOException("interrupted while loading the OpenNLP models and dictionaries");
         } catch (java.util.concurrent.ExecutionException e) {
             Throwable c = e.getCause();
             if (c instanceof RuntimeException r) {
@@ -60,9 +66,44 @@ final class EngineOptions {
             if (c instanceof Error err) {
                 throw err;
             }
+            if (c instanceof DictionaryException d) {
+                throw d;
+            }
+            if (c instanceof IOException io) {
+                throw io;
+            }
             throw new IOException(c.getMessage(), c);
         }
     }
+
+    /** The OpenNLP analyzer: the preloaded one, or loaded now. */
+    TextAnalyzer analyzer() throws IOException {
+        if (preloaded == null) {
+            return TextAnalyzer.english();
+        }
+        try {
+            return preloaded().analyzer();
+        } catch (DictionaryException e) {
+            // the bundled dictionaries failed on the preload thread; the analyzer alone is still wanted
+            return TextAnalyzer.english();
+        }
+    }
+
+    /** The bundled dictionaries (unless --no-bundled-dicts) and the --dict files, as DictionaryLoader.load gives them. */
+    PhraseDictionary dictionary(TextAnalyzer analyzer) throws IOException, DictionaryException {
+        if (preloaded == null || noBundled) {
+            return new DictionaryLoader(analyzer).load(!noBundled, dicts);
+        }
+        PhraseDictionary bundled = preloaded().bundled();
+        if (dicts.isEmpty()) {
+            return bundled;
+        }
+        // the same entries in the same order as load(true, dicts): bundled first, then each file
+        List<dev.unspin.dictionary.Entry> all = new ArrayList<>(bundled.entries());
+        all.addAll(new DictionaryLoader(analyzer).load(false, dicts).entries());
+        return new PhraseDictionary(all);
+    }
+
     /** The command this mixin belongs to (null when constructed directly): where notices go. */
     @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
     CommandLine.Model.CommandSpec mixee;
@@ -144,7 +185,7 @@ final class EngineOptions {
 
     Restorer restorer() throws IOException, DictionaryException {
         TextAnalyzer analyzer = analyzer();
-        PhraseDictionary dict = new DictionaryLoader(analyzer).load(!noBundled, dicts);
+        PhraseDictionary dict = dictionary(analyzer);
         LmScorer scorer = noLm ? null : new LmScorer(openModel());
         ReverseThesaurus th = scorer == null ? null : reverseThesaurus(scorer.model());
         return new Restorer(analyzer, dict, scorer, Options.defaults().withContextMargin(margin).withProtectedQuotes(protectQuotes).withGuessMargin(guessMargin), th);

@@ -61,7 +61,7 @@ public final class Main implements Runnable {
         if (only == null) {
             return commandLine();
         }
-        CommandLine.IFactory factory = new Preloading(preload(only, args) ? EngineOptions.preloadAnalyzer() : null);
+        CommandLine.IFactory factory = new Preloading(preload(only, args) ? EngineOptions.preload() : null);
         CommandLine cl = new CommandLine(new Lean(), factory);
         cl.addSubcommand(new CommandLine(only, factory));
         return configure(cl);
@@ -82,13 +82,13 @@ public final class Main implements Runnable {
 
     /**
      * Creates commands as picocli's default factory does, but hands the engine options the OpenNLP
-     * models being loaded on a second thread while picocli parses the command line (the two take
-     * about as long; a pipe's start-up is their sum otherwise).
+     * models and bundled dictionaries being loaded on a second thread while picocli parses the
+     * command line (the two take about as long; a pipe's start-up is their sum otherwise).
      */
     static final class Preloading implements CommandLine.IFactory {
-        private final java.util.concurrent.Future<dev.unspin.text.TextAnalyzer> analyzer;
+        private final java.util.concurrent.Future<EngineOptions.Preloaded> analyzer;
 
-        Preloading(java.util.concurrent.Future<dev.unspin.text.TextAnalyzer> analyzer) {
+        Preloading(java.util.concurrent.Future<EngineOptions.Preloaded> analyzer) {
             this.analyzer = analyzer;
         }
 

@@ -401,12 +401,16 @@ class CliTest {
     }
 
     @Test
-    void theStartUpPathBuildsOnlyTheCommandGivenAndBehavesTheSame() {
+    void theStartUpPathBuildsOnlyTheCommandGivenAndBehavesTheSame() throws Exception {
+        Path dict = tmp.resolve("mine.txt");
+        Files.writeString(dict, "corporate => corporation ; always\n");
         assertEquals(java.util.Set.of("fix"), Main.commandLine("fix", "-").getSubcommands().keySet());
         assertTrue(Main.commandLine("--help").getSubcommands().size() > 8, "help needs the whole tree");
         assertTrue(Main.commandLine("help", "fix").getSubcommands().size() > 8);
         assertTrue(Main.commandLine("fixx").getSubcommands().size() > 8, "an unknown name gets the full message");
-        for (String[] args : new String[][] {{"fix", "--jsn"}, {"fix", "-"}, {"lm"}, {"eval", "--margin", "NaN", "x.ann"}}) {
+        String d = dict.toString();
+        for (String[] args : new String[][] {{"fix", "--jsn"}, {"fix", "-"}, {"lm"}, {"eval", "--margin", "NaN", "x.ann"},
+            {"fix", "--json", "--dict", d, "-"}, {"fix", "--json", "--no-bundled-dicts", "--dict", d, "-"}, {"coverage", "--format", "json", "-"}}) {
             CommandLine lean = Main.commandLine(args);
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
