@@ -12,7 +12,8 @@ import picocli.CommandLine.Parameters;
  * own HelpCommand only looks one level down and shows the parent's help for the rest.
  */
 @Command(name = "help", helpCommand = true, description = "Show the help of a command, at any depth: unspin help lm build.",
-        footer = {"%nExamples:", "  unspin help fix", "  unspin help lm build"})
+        footer = {"%nExamples:", "  unspin help fix", "  unspin help lm build"},
+        exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.L0, "2:no such command"})
 final class HelpCommand implements Callable<Integer>, CommandLine.IHelpCommandInitializable2 {
     @Parameters(paramLabel = "COMMAND", arity = "0..*", description = "The command and subcommands to show the help of (none: the overview).")
     List<String> commands = List.of();
