@@ -428,4 +428,16 @@ class CliTest {
             assertEquals(full, new Run(code, out.toString(), err.toString()), String.join(" ", args));
         }
     }
+
+    @Test
+    void manPagesAreRoffWithEveryOptionAndTheExitCodes() {
+        CommandLine eval = Main.commandLine().getSubcommands().get("eval");
+        String page = ManPages.page(eval, "unspin-eval", "unspin 0.1.0");
+        assertTrue(page.startsWith(".TH \"UNSPIN-EVAL\" \"1\""), page);
+        for (String part : List.of(".SH SYNOPSIS", ".SH OPTIONS", "\\fB\\-\\-clean\\fR", ".SH \"EXIT STATUS\"", "not an annotation")) {
+            assertTrue(page.contains(part), part + " missing from\n" + page);
+        }
+        assertFalse(page.lines().anyMatch(l -> l.startsWith(".") && !l.matches("\\.(TH|SH|TP|PP|nf|fi)\\b.*")), "a text line reads as a roff request:\n" + page);
+        assertEquals("\\&.hidden \\e \\-x", ManPages.esc(".hidden \\ -x"));
+    }
 }
