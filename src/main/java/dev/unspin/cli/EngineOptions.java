@@ -1,7 +1,10 @@
 package dev.unspin.cli;
 
+import dev.unspin.ModelNotFoundException;
+import dev.unspin.ModelPaths;
 import dev.unspin.dictionary.DictionaryException;
 import dev.unspin.dictionary.DictionaryLoader;
+import dev.unspin.dictionary.Entry;
 import dev.unspin.dictionary.PhraseDictionary;
 import dev.unspin.dictionary.ReverseThesaurus;
 import dev.unspin.lm.LmScorer;
@@ -9,21 +12,22 @@ import dev.unspin.lm.NgramModel;
 import dev.unspin.restore.Options;
 import dev.unspin.restore.Restorer;
 import dev.unspin.text.TextAnalyzer;
-import dev.unspin.ModelNotFoundException;
-import dev.unspin.ModelPaths;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** Options shared by every command that restores text: dictionaries and language model. */
 final class EngineOptions {
     /** What Main started loading early for a restoring command (null: load it when needed). */
-    private final java.util.concurrent.Future<Preloaded> preloaded;
+    private final Future<Preloaded> preloaded;
 
     /** The OpenNLP models and the bundled dictionaries, which every restoring run needs whatever its options. */
     record Preloaded(TextAnalyzer analyzer, PhraseDictionary bundled) {
@@ -33,7 +37,7 @@ final class EngineOptions {
         this(null);
     }
 
-    EngineOptions(java.util.concurrent.Future<Preloaded> preloaded) {
+    EngineOptions(Future<Preloaded> preloaded) {
         this.preloaded = preloaded;
     }
 
@@ -41,8 +45,8 @@ final class EngineOptions {
      * Starts loading the OpenNLP models and the bundled dictionaries on a daemon thread (it never
      * holds up the JVM's exit), while picocli parses the command line on the main thread.
      */
-    static java.util.concurrent.Future<Preloaded> preload() {
-        java.util.concurrent.FutureTask<Preloaded> task = new java.util.concurrent.FutureTask<>(() -> {
+    static Future<Preloaded> preload() {
+        FutureTask<Preloaded> task = new FutureTask<>(() -> {
             TextAnalyzer a = TextAnalyzer.english();
             return new Preloaded(a, new DictionaryLoader(a).load(true, List.of()));
         });
@@ -58,7 +62,7 @@ final class EngineOptions {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new java.io.InterruptedIOException("interrupted while loading the OpenNLP models and dictionaries");
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             Throwable c = e.getCause();
             if (c instanceof RuntimeException r) {
                 throw r;
@@ -99,7 +103,7 @@ final class EngineOptions {
             return bundled;
         }
         // the same entries in the same order as load(true, dicts): bundled first, then each file
-        List<dev.unspin.dictionary.Entry> all = new ArrayList<>(bundled.entries());
+        List<Entry> all = new ArrayList<>(bundled.entries());
         all.addAll(new DictionaryLoader(analyzer).load(false, dicts).entries());
         return new PhraseDictionary(all);
     }

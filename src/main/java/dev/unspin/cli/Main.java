@@ -86,16 +86,16 @@ public final class Main implements Runnable {
      * command line (the two take about as long; a pipe's start-up is their sum otherwise).
      */
     static final class Preloading implements CommandLine.IFactory {
-        private final java.util.concurrent.Future<EngineOptions.Preloaded> analyzer;
+        private final java.util.concurrent.Future<EngineOptions.Preloaded> preloaded;
 
-        Preloading(java.util.concurrent.Future<EngineOptions.Preloaded> analyzer) {
-            this.analyzer = analyzer;
+        Preloading(java.util.concurrent.Future<EngineOptions.Preloaded> preloaded) {
+            this.preloaded = preloaded;
         }
 
         @Override
         public <K> K create(Class<K> cls) throws Exception {
-            if (cls == EngineOptions.class && analyzer != null) {
-                return cls.cast(new EngineOptions(analyzer));
+            if (cls == EngineOptions.class && preloaded != null) {
+                return cls.cast(new EngineOptions(preloaded));
             }
             return CommandLine.defaultFactory().create(cls);
         }
