@@ -1,6 +1,5 @@
 package dev.unspin.cli;
 
-import dev.unspin.corpus.TextFiles;
 import dev.unspin.dictionary.DictionaryLoader;
 import dev.unspin.dictionary.PhraseDictionary;
 import dev.unspin.lm.LmScorer;
@@ -25,15 +24,17 @@ import picocli.CommandLine.Parameters;
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Measure speed on your text: start-up parts, restoration words per second on one thread with and without the "
                 + "language model (median of --runs after a warm-up), model lookups per second, and peak resident memory.",
-        footer = {"%nExample:", "  unspin bench samples/ --runs 5"})
+        footer = {"%nExamples:", "  unspin bench samples/ --runs 5", "  unspin bench --lm my.ulm big-article.txt", "  unspin spin clean.txt | unspin bench -"},
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {ExitCodes.L0, ExitCodes.L2, ExitCodes.L3, ExitCodes.L5, ExitCodes.L70})
 final class BenchCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Text files or folders to restore (.ann files: their spun text).")
-    List<Path> inputs;
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Text files or folders to restore (.ann files: their spun text); '-' reads standard input.")
+    List<String> inputs;
 
-    @Option(names = "--runs", description = "Timed runs per setting (default ${DEFAULT-VALUE}).")
+    @Option(names = "--runs", paramLabel = "N", converter = Values.Positive.class, description = "Timed runs per setting, 1 or more (default ${DEFAULT-VALUE}).")
     int runs = 5;
 
     @CommandLine.Mixin
@@ -53,10 +54,10 @@ final class BenchCommand implements Callable<Integer> {
                 (t1 - t0) / 1e6, (t2 - t1) / 1e6, dict.size(), (t3 - t2) / 1e6);
 
         List<String> texts = new ArrayList<>();
-        for (Path f : TextFiles.expand(inputs)) {
-            String t = TextFiles.read(f);
-            // annotated files are benchmarked on their spun text
-            texts.add(f.toString().endsWith(".ann") ? dev.unspin.eval.Annotation.parse(t).spun() : t);
+        for (Inputs.Input f : Inputs.expand(inputs)) {
+            String t = f.read();
+            // annotated files are benchmarked on their spun text (marks are recognised on standard input too)
+            texts.add(f.hasExtension(".ann") || f.isStdin() ? dev.unspin.eval.Annotation.parse(t).spun() : t);
         }
         long words = texts.stream().mapToLong(t -> t.split("\\s+").length).sum();
         LmScorer scorer = new LmScorer(m);

@@ -1,9 +1,7 @@
 package dev.unspin.cli;
 
 import dev.unspin.corpus.Coverage;
-import dev.unspin.corpus.TextFiles;
 import dev.unspin.dictionary.ReverseThesaurus;
-import dev.unspin.dictionary.DictionaryLoader;
 import dev.unspin.dictionary.Entry;
 import dev.unspin.dictionary.PhraseDictionary;
 import dev.unspin.eval.Annotation;
@@ -13,7 +11,7 @@ import dev.unspin.restore.Options;
 import dev.unspin.restore.Restorer;
 import dev.unspin.text.TextAnalyzer;
 import java.io.PrintWriter;
-import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -32,8 +30,11 @@ import picocli.CommandLine.Parameters;
                 + "words some entry or the number rule (with --thesaurus, also the reverse thesaurus) offers the right original for, and the list of those it does not. For raw spun text: how often "
                 + "each entry fired, how many never did, and the suspicious words no entry explains (improbable in context), ranked by "
                 + "the number of documents showing them; with --thesaurus, as ready-to-paste dictionary lines.",
-        footer = {"%nExamples:", "  unspin coverage ../shared/dev/*.ann", "  unspin coverage scraped/ --thesaurus bundled --top 50",
-            "  unspin coverage scraped/ --format tsv > suspects.tsv"})
+        footer = {"%nExamples:", "  unspin coverage samples/*.ann", "  unspin coverage scraped/ --thesaurus bundled --top 50",
+            "  unspin coverage scraped/ --format tsv > suspects.tsv",
+            "  unspin coverage --format json samples/*.ann | jq .gold.share", "  curl -s URL | unspin coverage -"},
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {ExitCodes.L0, ExitCodes.L2, ExitCodes.L3, ExitCodes.L4, ExitCodes.L5, ExitCodes.L70})
 final class CoverageCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -41,57 +42,87 @@ final class CoverageCommand implements Callable<Integer> {
     @CommandLine.Mixin
     EngineOptions engine;
 
-    @Parameters(paramLabel = "PATH", arity = "1..*", description = ".ann files, or spun text files and folders.")
-    List<Path> inputs;
+    @Parameters(paramLabel = "PATH", arity = "1..*",
+            description = ".ann files, or spun text files and folders; '-' reads standard input (an annotation if it holds [[spun=>original]] marks).")
+    List<String> inputs;
 
-    @Option(names = "--threshold", description = "log10 trigram probability below which an unexplained word is suspicious (default ${DEFAULT-VALUE}).")
+    @Option(names = "--threshold", paramLabel = "LOG10", converter = Values.Finite.class,
+            description = "log10 trigram probability below which an unexplained word is suspicious (default ${DEFAULT-VALUE}).")
     double threshold = -4.5;
 
-    @Option(names = "--top", description = "How many suspicious words to list (default ${DEFAULT-VALUE}).")
+    @Option(names = "--top", paramLabel = "N", converter = Values.NonNegativeInt.class,
+            description = "How many suspicious words to list (default ${DEFAULT-VALUE}).")
     int top = 30;
 
-    @Option(names = "--format", description = "text, tsv or json (default ${DEFAULT-VALUE}).")
-    String format = "text";
+    /** Output formats; lower case because picocli shows and completes the names as written. */
+    enum Format { text, tsv, json }
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "Output: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}). tsv: one row per suspect (raw text) or per "
+                    + "missing edit (.ann), tabs and newlines in fields escaped as \\t and \\n; json: one object, keys 'gold' and/or "
+                    + "'documents', 'unused_entries', 'fired', 'suspects'.")
+    Format format = Format.text;
 
     @Override
     public Integer call() throws Exception {
-        List<Path> files = TextFiles.expand(inputs);
-        TextAnalyzer analyzer = TextAnalyzer.english();
-        PhraseDictionary dict = new DictionaryLoader(analyzer).load(!engine.noBundled, engine.dicts);
+        List<Inputs.Input> anns = new ArrayList<>();
+        List<Inputs.Input> raws = new ArrayList<>();
+        Map<Inputs.Input, String> texts = new HashMap<>();
+        for (Inputs.Input in : Inputs.expand(inputs)) {
+            if (in.isStdin()) {
+                String t = in.read();
+                texts.put(in, t);
+                (Annotation.parse(t).edits().isEmpty() ? raws : anns).add(in);
+            } else {
+                (in.hasExtension(".ann") ? anns : raws).add(in);
+            }
+        }
+        if (format == Format.tsv && !anns.isEmpty() && !raws.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--format tsv takes either .ann files or raw text, not both (their rows differ); run it twice or use --format json");
+        }
+        TextAnalyzer analyzer = engine.analyzer();
+        PhraseDictionary dict = engine.dictionary(analyzer);
         LmScorer scorer = new LmScorer(engine.openModel());
         Coverage cov = new Coverage(analyzer, dict, scorer);
         ReverseThesaurus th = engine.reverseThesaurus(scorer.model()); // one load serves gold files and raw text
         PrintWriter out = spec.commandLine().getOut();
-        List<Path> anns = files.stream().filter(f -> f.toString().endsWith(".ann")).toList();
-        List<Path> raws = files.stream().filter(f -> !f.toString().endsWith(".ann")).toList();
+        Map<String, Object> doc = new LinkedHashMap<>();
         if (!anns.isEmpty()) {
             int req = 0;
             int covered = 0;
-            List<String> missing = new ArrayList<>();
-            for (Path f : anns) {
-                Coverage.GoldCoverage g = cov.gold(Annotation.parse(TextFiles.read(f)), th == null ? null : th::originals);
+            List<Map<String, Object>> missing = new ArrayList<>();
+            for (Inputs.Input in : anns) {
+                String t = texts.containsKey(in) ? texts.get(in) : in.read();
+                Coverage.GoldCoverage g = cov.gold(Annotation.parse(t), th == null ? null : th::originals);
                 req += g.required();
                 covered += g.covered();
                 for (Annotation.GoldEdit e : g.missing()) {
-                    missing.add(e.spun() + " => " + String.join(" | ", e.alternatives()) + "\t" + f.getFileName());
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("file", in.name());
+                    m.put("spun", e.spun());
+                    m.put("originals", e.alternatives());
+                    missing.add(m);
                 }
             }
-            out.printf(Locale.ROOT, "gold coverage: %d of %d required edits (%.1f%%) have the right original among the candidates%n",
-                    covered, req, 100.0 * covered / Math.max(req, 1));
-            for (String m : missing) {
-                out.println("  missing: " + m);
-            }
+            Map<String, Object> gold = new LinkedHashMap<>();
+            gold.put("required", req);
+            gold.put("covered", covered);
+            gold.put("share", req == 0 ? null : new java.math.BigDecimal(covered / (double) req).setScale(4, java.math.RoundingMode.HALF_EVEN));
+            gold.put("missing", missing);
+            doc.put("gold", gold);
+            printGold(out, req, covered, missing);
         }
         if (!raws.isEmpty()) {
             Restorer restorer = new Restorer(analyzer, dict, scorer, Options.defaults().withContextMargin(engine.margin));
             java.util.function.Function<String, List<String>> reverse = th == null ? w -> List.of() : th::originals;
             Map<String, Integer> firings = new HashMap<>();
             Map<String, Coverage.Suspect> suspects = new HashMap<>();
-            int doc = 0;
-            for (Path f : raws) {
-                String text = TextFiles.read(f);
+            int n = 0;
+            for (Inputs.Input in : raws) {
+                String text = texts.containsKey(in) ? texts.get(in) : in.read();
                 Coverage.countFirings(restorer.restore(text).edits(), firings);
-                cov.suspects(doc++, text, threshold, reverse, suspects);
+                cov.suspects(n++, text, threshold, reverse, suspects);
             }
             Set<String> origins = new HashSet<>();
             for (Entry e : dict.entries()) {
@@ -100,37 +131,67 @@ final class CoverageCommand implements Callable<Integer> {
             List<Coverage.Suspect> ranked = new ArrayList<>(suspects.values());
             ranked.sort((a, b) -> a.docs.size() != b.docs.size() ? b.docs.size() - a.docs.size() : a.word.compareTo(b.word));
             ranked = ranked.subList(0, Math.min(top, ranked.size()));
-            print(out, raws.size(), firings, origins.size() - firings.size(), ranked);
+            printRaw(out, raws.size(), firings, origins.size() - firings.size(), ranked, doc);
+        }
+        if (format == Format.json) {
+            out.println(EditJson.write(doc));
         }
         out.flush();
         return ExitCodes.OK;
     }
 
-    private void print(PrintWriter out, int docs, Map<String, Integer> firings, int unused, List<Coverage.Suspect> ranked) {
-        List<Map.Entry<String, Integer>> fired = new ArrayList<>(firings.entrySet());
-        fired.sort((a, b) -> b.getValue() - a.getValue());
+    @SuppressWarnings("unchecked")
+    private void printGold(PrintWriter out, int req, int covered, List<Map<String, Object>> missing) {
         switch (format) {
-            case "tsv" -> {
-                out.println("word\tdocuments\tbest_original\tgain\texample");
-                for (Coverage.Suspect s : ranked) {
-                    String best = s.bestOriginal();
-                    out.printf(Locale.ROOT, "%s\t%d\t%s\t%s\t%s%n", s.word, s.docs.size(), best == null ? "" : best,
-                            best == null ? "" : String.format(Locale.ROOT, "%.2f", s.gains.get(best)), s.example);
+            case tsv -> {
+                out.println(Tsv.row("file", "spun", "originals"));
+                for (Map<String, Object> m : missing) {
+                    out.println(Tsv.row(m.get("file"), m.get("spun"), String.join(" | ", (List<String>) m.get("originals"))));
                 }
             }
-            case "json" -> {
-                StringBuilder sb = new StringBuilder("{\"documents\":").append(docs).append(",\"unused_entries\":").append(unused).append(",\"fired\":{");
-                for (int i = 0; i < fired.size(); i++) {
-                    sb.append(i > 0 ? "," : "").append(EditJson.quote(fired.get(i).getKey())).append(':').append(fired.get(i).getValue());
+            case json -> {
+                // written with the rest of the document
+            }
+            default -> {
+                out.printf(Locale.ROOT, "gold coverage: %d of %d required edits (%.1f%%) have the right original among the candidates%n",
+                        covered, req, 100.0 * covered / Math.max(req, 1));
+                for (Map<String, Object> m : missing) {
+                    out.println("  missing: " + m.get("spun") + " => " + String.join(" | ", (List<String>) m.get("originals"))
+                            + "\t" + java.nio.file.Path.of(m.get("file").toString()).getFileName());
                 }
-                sb.append("},\"suspects\":[");
-                for (int i = 0; i < ranked.size(); i++) {
-                    Coverage.Suspect s = ranked.get(i);
-                    sb.append(i > 0 ? "," : "").append("{\"word\":").append(EditJson.quote(s.word)).append(",\"documents\":").append(s.docs.size())
-                            .append(",\"best_original\":").append(s.bestOriginal() == null ? "null" : EditJson.quote(s.bestOriginal()))
-                            .append(",\"example\":").append(EditJson.quote(s.example)).append('}');
+            }
+        }
+    }
+
+    private void printRaw(PrintWriter out, int docs, Map<String, Integer> firings, int unused, List<Coverage.Suspect> ranked, Map<String, Object> doc) {
+        List<Map.Entry<String, Integer>> fired = new ArrayList<>(firings.entrySet());
+        fired.sort((a, b) -> !a.getValue().equals(b.getValue()) ? b.getValue() - a.getValue() : a.getKey().compareTo(b.getKey()));
+        switch (format) {
+            case tsv -> {
+                out.println(Tsv.row("word", "documents", "best_original", "gain", "example"));
+                for (Coverage.Suspect s : ranked) {
+                    String best = s.bestOriginal();
+                    out.println(Tsv.row(s.word, s.docs.size(), best, best == null ? null : String.format(Locale.ROOT, "%.2f", s.gains.get(best)), s.example));
                 }
-                out.println(sb.append("]}"));
+            }
+            case json -> {
+                doc.put("documents", docs);
+                doc.put("unused_entries", unused);
+                Map<String, Object> f = new LinkedHashMap<>();
+                fired.forEach(e -> f.put(e.getKey(), e.getValue()));
+                doc.put("fired", f);
+                List<Map<String, Object>> list = new ArrayList<>();
+                for (Coverage.Suspect s : ranked) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    String best = s.bestOriginal();
+                    m.put("word", s.word);
+                    m.put("documents", s.docs.size());
+                    m.put("best_original", best);
+                    m.put("gain", best == null ? null : java.math.BigDecimal.valueOf(s.gains.get(best)).setScale(3, java.math.RoundingMode.HALF_UP));
+                    m.put("example", s.example);
+                    list.add(m);
+                }
+                doc.put("suspects", list);
             }
             default -> {
                 out.printf(Locale.ROOT, "%d documents; %d entries fired, %d never did%n", docs, firings.size(), unused);

@@ -25,6 +25,16 @@ final class ExitCodes {
             + "  5   language model missing or corrupt%n"
             + "  70  internal error%n";
 
+    // One line each, for picocli's exitCodeList (annotation values must be constants, so not an array).
+    static final String HEADING = "%nExit codes:%n";
+    static final String L0 = "0:success";
+    static final String L1 = "1:some files failed (batch), dictionary errors (dict check)";
+    static final String L2 = "2:bad command line (unknown option, bad value, missing command)";
+    static final String L3 = "3:bad input: missing, unreadable, a directory, not UTF-8, too large, not an annotation";
+    static final String L4 = "4:malformed dictionary line";
+    static final String L5 = "5:language model missing, unreadable or corrupt";
+    static final String L70 = "70:internal error (a bug: please report it)";
+
     private ExitCodes() {
     }
 }

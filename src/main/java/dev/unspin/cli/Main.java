@@ -1,5 +1,6 @@
 package dev.unspin.cli;
 
+import dev.unspin.ModelNotFoundException;
 import dev.unspin.corpus.InputException;
 import dev.unspin.dictionary.DictionaryException;
 import dev.unspin.lm.ModelFormatException;
@@ -9,46 +10,188 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.ParseResult;
 
 @Command(name = "unspin", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Repairs synonym-spun text: a phrase dictionary proposes the originals, a language model picks them in context.",
-        subcommands = {FixCommand.class, EvalCommand.class, SpinCommand.class, CheckCommand.class, CalibrateCommand.class, HeldoutCommand.class, CoverageCommand.class, LmCommand.class, DictCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+        // New commands go in this list (help and generate-completion last).
+        subcommands = {FixCommand.class, CheckCommand.class, EvalCommand.class, SpinCommand.class, CoverageCommand.class, LmCommand.class,
+            DictCommand.class, BenchCommand.class, SetupCommand.class, CalibrateCommand.class, HeldoutCommand.class, HelpCommand.class,
+            AutoComplete.GenerateCompletion.class},
         footer = {"%nExamples:", "  unspin fix < spun.txt > clean.txt", "  unspin fix --explain article.txt", "  unspin eval samples/*.ann",
-            ExitCodes.HELP})
+            "  unspin help lm build", "  source <(unspin generate-completion)     # tab completion in bash or zsh"},
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {ExitCodes.L0, ExitCodes.L1, ExitCodes.L2, ExitCodes.L3, ExitCodes.L4, ExitCodes.L5, ExitCodes.L70})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
+        // not reached: a command group without a subcommand is a usage error (see commandLine())
         spec.commandLine().usage(spec.commandLine().getErr());
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(args).execute(args));
     }
 
-    /** The configured command line, also used by tests to run commands in-process. */
+    /** The configured command line with every command, also used by tests to run commands in-process. */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new Main());
+        return configure(new CommandLine(new Main()));
+    }
+
+    /**
+     * The command line for these arguments. When they start with the name of a command (the usual
+     * `unspin fix ...`), only that command is built: picocli otherwise reflects over every command
+     * and option of the tool at each start, a tenth of a second of a pipe's start-up. Anything
+     * else (options first, help, an unknown name) gets the whole tree, so messages are unchanged.
+     */
+    public static CommandLine commandLine(String... args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return configure(new CommandLine(new Lean())); // the version needs no command
+        }
+        Class<?> only = args.length == 0 ? null : command(args[0]);
+        if (only == null) {
+            return commandLine();
+        }
+        CommandLine.IFactory factory = new Preloading(preload(only, args) ? EngineOptions.preload() : null);
+        CommandLine cl = new CommandLine(new Lean(), factory);
+        cl.addSubcommand(new CommandLine(only, factory));
+        return configure(cl);
+    }
+
+    /** Commands whose run starts by loading the OpenNLP models, unless only help or the version is asked. */
+    static boolean preload(Class<?> command, String[] args) {
+        if (command != FixCommand.class && command != EvalCommand.class && command != CoverageCommand.class) {
+            return false;
+        }
+        for (String a : args) {
+            if (a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version") || a.equals("--")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Creates commands as picocli's default factory does, but hands the engine options the OpenNLP
+     * models and bundled dictionaries being loaded on a second thread while picocli parses the
+     * command line (the two take about as long; a pipe's start-up is their sum otherwise).
+     */
+    static final class Preloading implements CommandLine.IFactory {
+        private final java.util.concurrent.Future<EngineOptions.Preloaded> preloaded;
+
+        Preloading(java.util.concurrent.Future<EngineOptions.Preloaded> preloaded) {
+            this.preloaded = preloaded;
+        }
+
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            if (cls == EngineOptions.class && preloaded != null) {
+                return cls.cast(new EngineOptions(preloaded));
+            }
+            return CommandLine.defaultFactory().create(cls);
+        }
+    }
+
+    /** The command class named so in Main's subcommand list, or null (help and completion need the whole tree). */
+    static Class<?> command(String name) {
+        for (Class<?> c : Main.class.getAnnotation(Command.class).subcommands()) {
+            Command cmd = c.getAnnotation(Command.class);
+            if (cmd != null && !cmd.helpCommand() && c != AutoComplete.GenerateCompletion.class
+                    && (cmd.name().equals(name) || java.util.Arrays.asList(cmd.aliases()).contains(name))) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** The top level without its subcommands (one is added): same name, options and version as Main. */
+    @Command(name = "unspin", mixinStandardHelpOptions = true, versionProvider = Main.Version.class)
+    static final class Lean implements Runnable {
+        @Override
+        public void run() {
+            // not reached: the one subcommand is always given
+        }
+    }
+
+    private static CommandLine configure(CommandLine cl) {
         cl.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
         cl.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+        cl.setUsageHelpLongOptionsMaxWidth(32);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             cmd.getErr().println("unspin: " + oneLine(ex));
             cmd.getErr().flush();
             return exitCode(ex);
         });
+        cl.setParameterExceptionHandler(Main::usageError);
+        cl.setExecutionStrategy(Main::execute);
         return cl;
+    }
+
+    /** A usage error: one line naming the problem, one pointing at the help, exit 2 (not 88 lines of usage). */
+    static int usageError(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        String msg = ex.getMessage() == null ? "bad command line" : ex.getMessage().strip().replaceAll("\\s*\\R\\s*", " ");
+        if (ex instanceof CommandLine.UnmatchedArgumentException u) {
+            List<String> tips = u.getSuggestions();
+            if (!tips.isEmpty()) {
+                msg += " (did you mean " + String.join(" or ", tips.subList(0, Math.min(3, tips.size()))) + "?)";
+            }
+        }
+        usageHint(cmd, msg);
+        return ExitCodes.USAGE;
+    }
+
+    private static void usageHint(CommandLine cmd, String msg) {
+        String name = cmd.getCommandSpec().qualifiedName();
+        PrintWriter err = cmd.getErr();
+        err.println(name + ": " + msg);
+        err.println("Try '" + name + " --help' for more information.");
+        err.flush();
+    }
+
+    /**
+     * Runs the last command given; a command group (unspin, unspin lm, unspin dict) given without its
+     * subcommand is a usage error, whatever its own run() does.
+     */
+    static int execute(ParseResult parsed) {
+        ParseResult last = parsed;
+        boolean help = parsed.isUsageHelpRequested() || parsed.isVersionHelpRequested();
+        while (last.hasSubcommand()) {
+            last = last.subcommand();
+            help |= last.isUsageHelpRequested() || last.isVersionHelpRequested();
+        }
+        CommandLine cmd = last.commandSpec().commandLine();
+        if (help) {
+            // help as wide as the terminal, so paths and option lists wrap less; only now, because
+            // picocli asks the terminal's width by running stty in a subprocess
+            parsed.commandSpec().commandLine().setUsageHelpAutoWidth(true);
+        }
+        Map<String, CommandLine> subs = cmd.getSubcommands();
+        if (!help && !subs.isEmpty() && !(cmd.getCommand() instanceof java.util.concurrent.Callable<?>)) {
+            String names = subs.entrySet().stream().filter(e -> !e.getValue().getCommandSpec().usageMessage().hidden())
+                    .filter(e -> e.getKey().equals(e.getValue().getCommandName())) // not aliases
+                    .map(Map.Entry::getKey).collect(Collectors.joining(", "));
+            usageHint(cmd, "missing command: one of " + names);
+            return ExitCodes.USAGE;
+        }
+        return new CommandLine.RunLast().execute(parsed);
     }
 
     static int exitCode(Throwable ex) {
         if (ex instanceof DictionaryException) {
             return ExitCodes.DICTIONARY;
         }
-        if (ex instanceof ModelFormatException || ex instanceof EngineOptions.ModelMissingException) {
+        if (ex instanceof ModelFormatException || ex instanceof ModelNotFoundException || ex instanceof EngineOptions.ModelMissingException) {
             return ExitCodes.MODEL;
         }
         if (ex instanceof InputException || ex instanceof NoSuchFileException || ex instanceof AccessDeniedException) {

@@ -12,6 +12,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -245,5 +246,198 @@ class CliTest {
     @Test
     void usageErrorIsExit2() {
         assertEquals(2, run("", "fix", "--no-such-option").code());
+    }
+
+    @Test
+    void usageErrorIsOneLineAndAHint() {
+        Run r = run("", "fix", "--jsn");
+        assertEquals(ExitCodes.USAGE, r.code());
+        assertEquals(List.of("unspin fix: Unknown option: '--jsn' (did you mean --json?)", "Try 'unspin fix --help' for more information."),
+                r.err().lines().toList());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void aCommandGroupWithoutItsCommandIsAUsageError() {
+        for (String[] args : new String[][] {{}, {"lm"}, {"dict"}}) {
+            Run r = run("", args);
+            assertEquals(ExitCodes.USAGE, r.code(), String.join(" ", args));
+            assertTrue(r.err().startsWith("unspin" + (args.length > 0 ? " " + args[0] : "") + ": missing command: one of "), r.err());
+            assertEquals(2, r.err().lines().count(), r.err());
+        }
+        assertEquals(0, run("", "--help").code());
+        assertEquals(0, run("", "lm", "--help").code());
+    }
+
+    @Test
+    void nestedHelpShowsTheInnermostCommand() {
+        Run r = run("", "help", "lm", "build");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("Usage: unspin lm build"), r.out());
+        Run bad = run("", "help", "lm", "nope");
+        assertEquals(ExitCodes.USAGE, bad.code());
+        assertTrue(bad.err().startsWith("unspin lm: no such command: 'nope'"), bad.err());
+    }
+
+    @Test
+    void helpOfOwnCommandsListsExitCodesAndExamples() {
+        for (String cmd : List.of("eval", "coverage", "spin", "bench", "setup")) {
+            Run r = run("", cmd, "--help");
+            assertEquals(0, r.code(), cmd);
+            assertTrue(r.out().contains("Exit codes:") && r.out().contains("Examples:"), cmd + ": " + r.out());
+            assertFalse(r.out().contains("../shared"), cmd + " sends users to a folder they do not have");
+        }
+        Run cov = run("", "coverage", "--help");
+        assertTrue(cov.out().contains("text, tsv, json"), "completion candidates are listed: " + cov.out());
+        Run setup = run("", "setup", "--help");
+        assertTrue(setup.out().contains("  ~/.m2/repository/net/sf/phat/sphinx4-data/5prealpha/sphinx4-data-5prealpha.jar\n"),
+                "paths stay whole on an 80-column help: " + setup.out());
+    }
+
+    @Test
+    void completionScriptIsGenerated() {
+        Run r = run("", "generate-completion");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("complete -F") && r.out().contains("coverage"), r.out().substring(0, Math.min(300, r.out().length())));
+    }
+
+    @Test
+    void outOfRangeNumbersAreUsageErrors() throws Exception {
+        Path f = tmp.resolve("a.txt");
+        Files.writeString(f, "The corporate mentioned it.\n");
+        String[][] bad = {
+            {"spin", "--rate", "2", f.toString()}, {"spin", "--rate", "NaN", f.toString()}, {"bench", "--runs", "0", f.toString()},
+            {"coverage", "--top", "-5", f.toString()}, {"coverage", "--threshold", "Infinity", f.toString()},
+            {"fix", "--margin", "NaN", f.toString()}, {"fix", "--guess-margin", "-1", f.toString()}, {"eval", "--margin", "inf", f.toString()},
+            {"coverage", "--format", "xml", f.toString()},
+        };
+        for (String[] args : bad) {
+            Run r = run("", args);
+            assertEquals(ExitCodes.USAGE, r.code(), String.join(" ", args) + ": " + r.err());
+            assertTrue(r.err().startsWith("unspin " + args[0] + ": Invalid value for option '" + args[1] + "'"), r.err());
+            assertEquals("", r.out());
+        }
+    }
+
+    @Test
+    void missingOrUnreadableModelIsExit5AndAWrongUnspinLmIsNotIgnored() throws Exception {
+        Run r = run("text", "fix", "--lm", tmp.resolve("none.ulm").toString());
+        assertEquals(ExitCodes.MODEL, r.code());
+        assertEquals("unspin: " + tmp.resolve("none.ulm") + ": no such language model (from --lm)", r.err().strip());
+        Run dir = run("text", "lm", "info", "--lm", tmp.toString());
+        assertEquals(ExitCodes.MODEL, dir.code());
+        dev.unspin.ModelPaths wrongEnv = new dev.unspin.ModelPaths(java.util.Map.of("UNSPIN_LM", tmp.resolve("gone.ulm").toString()), null, tmp, null);
+        dev.unspin.ModelNotFoundException e = org.junit.jupiter.api.Assertions.assertThrows(dev.unspin.ModelNotFoundException.class, wrongEnv::find);
+        assertTrue(e.getMessage().contains("$UNSPIN_LM"), e.getMessage());
+        assertEquals(ExitCodes.MODEL, Main.exitCode(e));
+    }
+
+    @Test
+    void evalRefusesTextThatIsNotAnAnnotationUnlessToldItIsClean() throws Exception {
+        Path plain = tmp.resolve("article.ann");
+        Files.writeString(plain, "The company said on Tuesday that the new update closes a security hole.\n");
+        Run r = run("", "eval", plain.toString());
+        assertEquals(ExitCodes.INPUT, r.code());
+        assertEquals("unspin: " + plain + ": not an annotation: no [[spun=>original]] marks; pass --clean to score clean text", r.err().strip());
+        Run txt = run("", "eval", Fixtures.project().resolve("samples/security-update.txt").toString());
+        assertEquals(ExitCodes.INPUT, txt.code());
+        assertTrue(txt.err().contains("not an annotation (.ann) file"), txt.err());
+        Run clean = run("", "eval", "--clean", "--json", plain.toString());
+        assertEquals(0, clean.code(), clean.err());
+        assertTrue(clean.out().contains("\"fp\": 0") && clean.out().contains("\"required\": 0"), "clean prose comes back unchanged: " + clean.out());
+    }
+
+    @Test
+    void dashReadsStandardInputInEvalCoverageSpinAndBench() throws Exception {
+        String ann = Files.readString(Fixtures.project().resolve("samples/security-update.ann"));
+        Run file = run("", "eval", "--json", Fixtures.project().resolve("samples/security-update.ann").toString());
+        Run stdin = run(ann, "eval", "--json", "-");
+        assertEquals(0, stdin.code(), stdin.err());
+        assertEquals(file.out(), stdin.out());
+        Run cov = run(ann, "coverage", "--format", "json", "-");
+        assertEquals(0, cov.code(), cov.err());
+        assertTrue(cov.out().startsWith("{\"gold\":{\"required\":20,"), cov.out());
+        Run spin = run("The company said it would follow suit.\n", "spin", "--rate", "1", "-");
+        assertEquals(0, spin.code(), spin.err());
+        assertTrue(spin.out().contains("=>said]]") || spin.out().contains("=>company]]"), spin.out());
+        Path out = Files.createDirectories(tmp.resolve("spun"));
+        assertEquals(0, run("The company said it.\n", "spin", "--out-dir", out.toString(), "-").code());
+        assertTrue(Files.isRegularFile(out.resolve("stdin.ann")));
+        Run bench = run("The corporate mentioned it.\n", "bench", "--runs", "1", "--lm", Fixtures.modelPath().toString(), "-");
+        assertEquals(0, bench.code(), bench.err());
+        assertTrue(bench.out().contains("fix (lm)     4 words, 2 changes"), bench.out());
+        assertEquals(ExitCodes.INPUT, run("x", "eval", "-", "-").code(), "standard input can be read once");
+    }
+
+    @Test
+    void coverageJsonCoversAnnotationsAndRawTextAndTsvEscapes() throws Exception {
+        Path ann = Fixtures.project().resolve("samples/security-update.ann");
+        Path raw = tmp.resolve("raw.txt");
+        Files.writeString(raw, "The company will augment its workforce this year.\n");
+        Run r = run("", "coverage", "--format", "json", ann.toString(), raw.toString());
+        assertEquals(0, r.code(), r.err());
+        var doc = com.fasterxml.jackson.jr.ob.JSON.std.mapFrom(r.out());
+        @SuppressWarnings("unchecked")
+        var gold = (java.util.Map<String, Object>) doc.get("gold");
+        assertEquals(20, ((Number) gold.get("required")).intValue());
+        assertTrue(((Number) gold.get("covered")).intValue() > 10, r.out());
+        assertEquals(1, ((Number) doc.get("documents")).intValue());
+        Run mixed = run("", "coverage", "--format", "tsv", ann.toString(), raw.toString());
+        assertEquals(ExitCodes.USAGE, mixed.code(), mixed.err());
+        assertEquals("a\\tb\\nc\\\\d", Tsv.field("a\tb\nc\\d"));
+        assertEquals("x\t\t3", Tsv.row("x", null, 3));
+    }
+
+    @Test
+    void spinUsesTheCuratedMovesByDefault() throws Exception {
+        // function words the WordNet-artefact dictionary would replace: 'in', 'a', 'an', 'are', 'more'
+        String clean = "There are more people in a city than in an old village, and they are said to be happier.\n".repeat(20);
+        Run r = run(clean, "spin", "--rate", "1", "-");
+        assertEquals(0, r.code(), r.err());
+        for (String artefact : List.of("atomic number", "Associate in Nursing", "area unit", "to a greater extent", "deoxyadenosine")) {
+            assertFalse(r.out().contains(artefact), artefact + " in " + r.out());
+        }
+        assertTrue(r.out().contains("[["), "something is spun: " + r.out());
+    }
+
+    @Test
+    void theStartUpPathBuildsOnlyTheCommandGivenAndBehavesTheSame() throws Exception {
+        Path dict = tmp.resolve("mine.txt");
+        Files.writeString(dict, "corporate => corporation ; always\n");
+        assertEquals(java.util.Set.of("fix"), Main.commandLine("fix", "-").getSubcommands().keySet());
+        assertTrue(Main.commandLine("--help").getSubcommands().size() > 8, "help needs the whole tree");
+        assertTrue(Main.commandLine("help", "fix").getSubcommands().size() > 8);
+        assertTrue(Main.commandLine("fixx").getSubcommands().size() > 8, "an unknown name gets the full message");
+        String d = dict.toString();
+        for (String[] args : new String[][] {{"fix", "--jsn"}, {"fix", "-"}, {"lm"}, {"eval", "--margin", "NaN", "x.ann"},
+            {"fix", "--json", "--dict", d, "-"}, {"fix", "--json", "--no-bundled-dicts", "--dict", d, "-"}, {"coverage", "--format", "json", "-"}}) {
+            CommandLine lean = Main.commandLine(args);
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            lean.setOut(new PrintWriter(out));
+            lean.setErr(new PrintWriter(err));
+            InputStream oldIn = System.in;
+            int code;
+            try {
+                System.setIn(new ByteArrayInputStream("The corporate mentioned it.".getBytes(StandardCharsets.UTF_8)));
+                code = lean.execute(args);
+            } finally {
+                System.setIn(oldIn);
+            }
+            Run full = run("The corporate mentioned it.", args);
+            assertEquals(full, new Run(code, out.toString(), err.toString()), String.join(" ", args));
+        }
+    }
+
+    @Test
+    void manPagesAreRoffWithEveryOptionAndTheExitCodes() {
+        CommandLine eval = Main.commandLine().getSubcommands().get("eval");
+        String page = ManPages.page(eval, "unspin-eval", "unspin 0.1.0");
+        assertTrue(page.startsWith(".TH \"UNSPIN-EVAL\" \"1\""), page);
+        for (String part : List.of(".SH SYNOPSIS", ".SH OPTIONS", "\\fB\\-\\-clean\\fR", ".SH \"EXIT STATUS\"", "not an annotation")) {
+            assertTrue(page.contains(part), part + " missing from\n" + page);
+        }
+        assertFalse(page.lines().anyMatch(l -> l.startsWith(".") && !l.matches("\\.(TH|SH|TP|PP|nf|fi)\\b.*")), "a text line reads as a roff request:\n" + page);
+        assertEquals("\\&.hidden \\e \\-x", ManPages.esc(".hidden \\ -x"));
     }
 }
