@@ -5,7 +5,8 @@ import dev.unspin.dictionary.DictionaryLoader;
 import dev.unspin.dictionary.PhraseDictionary;
 import dev.unspin.lm.LmScorer;
 import dev.unspin.lm.NgramModel;
-import dev.unspin.restore.Options;
+import dev.unspin.restore.Calibration;
+import dev.unspin.restore.Generators;
 import dev.unspin.restore.Restorer;
 import dev.unspin.text.TextAnalyzer;
 import java.io.IOException;
@@ -48,7 +49,8 @@ public final class Unspin {
         try {
             TextAnalyzer analyzer = TextAnalyzer.english();
             PhraseDictionary dict = new DictionaryLoader(analyzer).load(true, List.of());
-            return new Restorer(analyzer, dict, new LmScorer(NgramModel.open(model)), Options.defaults());
+            LmScorer scorer = new LmScorer(NgramModel.open(model));
+            return new Restorer(analyzer, Generators.standard(dict, scorer, true, true), scorer, Calibration.bundled(), false);
         } catch (DictionaryException e) {
             // the bundled dictionaries are checked at build time; a failure here is a broken jar
             throw new IllegalStateException("bundled dictionaries unreadable: " + e.getMessage(), e);

@@ -208,7 +208,7 @@ public final class StreamRestorer {
         return sb.toString();
     }
 
-    /** --explain lines for the block: name:line:column: "spun" -> "restored" (source entry, gain), control chars escaped. */
+    /** --explain lines for the block: name:line:column: "spun" -> "restored" (source entry, gain, probability), control chars escaped. */
     public static String explain(String name, Block b) {
         List<Edit> edits = b.result().edits();
         if (edits.isEmpty()) {
@@ -220,7 +220,8 @@ public final class StreamRestorer {
         for (Edit e : edits) {
             sb.append(String.format(Locale.ROOT, "%s:%d:%d: \"%s\" -> \"%s\" (%s %s%s)%n", safeName, b.line(lines, e.start()), b.column(lines, e.start()),
                     Messages.safe(e.before()), Messages.safe(e.after()), e.source().name().toLowerCase(Locale.ROOT), Messages.safe(e.entry()),
-                    Double.isNaN(e.gain()) ? "" : String.format(Locale.ROOT, ", gain %+.2f", e.gain())));
+                    (Double.isNaN(e.gain()) ? "" : String.format(Locale.ROOT, ", gain %+.2f", e.gain()))
+                            + (Double.isNaN(e.probability()) ? "" : String.format(Locale.ROOT, ", p %.2f", e.probability()))));
         }
         return sb.toString();
     }

@@ -47,7 +47,7 @@ final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--real", paramLabel = "PATH", description = "Annotated real spun text (.ann files or folders) to train on as it is, beside the synthetic spins.")
     List<Path> real = new ArrayList<>();
 
-    @Option(names = "--validate", paramLabel = "PATH", description = "Annotated real spun text (.ann files or folders) to score by threshold in the calibration notes.")
+    @Option(names = "--validate", paramLabel = "PATH", description = "Annotated real-style spun text (.ann files or folders) to choose the confidence threshold on (with the clean-prose bound).")
     List<Path> validate = new ArrayList<>();
 
     @Option(names = "--lm", paramLabel = "MODEL", description = "Language model (.ulm); default as for fix.")
@@ -116,7 +116,7 @@ final class CalibrateCommand implements Callable<Integer> {
             validation.add(Files.readString(f, StandardCharsets.UTF_8));
         }
         List<String> prov = new ArrayList<>(provenance);
-        prov.add("Also scored by threshold: " + validation.size() + " annotated real documents (" + validate + ").");
+        prov.add("Confidence threshold chosen on " + validation.size() + " annotated real-style documents (" + validate + ").");
         Calibration fitted = new CalibrationTrainer(base, err::println).fit(docs, validation, start, targetPrecision, prov);
         Path tmp = Files.createTempFile(output.toAbsolutePath().getParent(), ".calibration", ".tmp");
         Files.writeString(tmp, fitted.format(), StandardCharsets.UTF_8);

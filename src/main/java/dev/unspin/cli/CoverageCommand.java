@@ -83,9 +83,13 @@ final class CoverageCommand implements Callable<Integer> {
         }
         TextAnalyzer analyzer = engine.analyzer();
         PhraseDictionary dict = engine.dictionary(analyzer);
+        Restorer restorer = engine.restorer();
         LmScorer scorer = new LmScorer(engine.openModel());
         Coverage cov = new Coverage(analyzer, dict, scorer);
-        ReverseThesaurus th = engine.reverseThesaurus(scorer.model()); // one load serves gold files and raw text
+        ReverseThesaurus th = ReverseThesaurus.resource(ReverseThesaurus.BUNDLED, w -> {
+            int[] ids = scorer.ids(w);
+            return ids.length == 1 && ids[0] >= 0 ? scorer.unigramLogProb(ids) : Double.NaN;
+        }, 20); // proposals for suspects in raw text: the best of a longer list than the restorer decodes
         PrintWriter out = spec.commandLine().getOut();
         Map<String, Object> doc = new LinkedHashMap<>();
         if (!anns.isEmpty()) {
@@ -94,7 +98,7 @@ final class CoverageCommand implements Callable<Integer> {
             List<Map<String, Object>> missing = new ArrayList<>();
             for (Inputs.Input in : anns) {
                 String t = texts.containsKey(in) ? texts.get(in) : in.read();
-                Coverage.GoldCoverage g = cov.gold(Annotation.parse(t), th == null ? null : th::originals);
+                Coverage.GoldCoverage g = cov.gold(Annotation.parse(t), restorer.generators());
                 req += g.required();
                 covered += g.covered();
                 for (Annotation.GoldEdit e : g.missing()) {
@@ -114,8 +118,7 @@ final class CoverageCommand implements Callable<Integer> {
             printGold(out, req, covered, missing);
         }
         if (!raws.isEmpty()) {
-            Restorer restorer = new Restorer(analyzer, dict, scorer, Options.defaults().withContextMargin(engine.margin));
-            java.util.function.Function<String, List<String>> reverse = th == null ? w -> List.of() : th::originals;
+            java.util.function.Function<String, List<String>> reverse = th::originals;
             Map<String, Integer> firings = new HashMap<>();
             Map<String, Coverage.Suspect> suspects = new HashMap<>();
             int n = 0;

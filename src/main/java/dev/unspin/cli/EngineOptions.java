@@ -125,25 +125,24 @@ final class EngineOptions {
     @Option(names = "--no-lm", description = "No language model: apply only 'always' entries (fast, conservative).")
     boolean noLm;
 
-    @Option(names = "--margin", paramLabel = "LOG10", converter = Values.NonNegative.class, description = "Context entries fire only when the sentence becomes this much more probable (log10). Default: ${DEFAULT-VALUE}.")
-    double margin = Options.defaults().contextMargin();
+    @Option(names = "--confidence", paramLabel = "P", converter = Values.Share.class,
+            description = "Apply a repair when its calibrated probability of restoring the original is at least P (0-1): higher is more "
+                    + "precise, lower finds more. Default: the bundled calibration's, chosen for precision 0.95 on held-out spins.")
+    Double confidence;
 
     @Option(names = "--protect-quotes", description = "Leave quoted speech to unambiguous entries only (spinners rewrite quotes too, so off by default).")
     boolean protectQuotes;
 
-    @Option(names = "--guess-margin", paramLabel = "LOG10", converter = Values.NonNegative.class, description = "Extra margin for thesaurus guesses and 'guess' entries, on top of --margin. Default: ${DEFAULT-VALUE}.")
-    double guessMargin = Options.defaults().guessMargin();
+    @Option(names = "--no-broad", description = "Candidates from the dictionaries only: no PPDB paraphrases and no reverse-thesaurus guesses "
+            + "(faster; misses spins no dictionary lists).")
+    boolean noBroad;
 
-    @Option(names = "--thesaurus", paramLabel = "bundled|FILE",
-            description = "Reverse thesaurus for words no entry covers: their likely originals become candidates, at the stricter 'guess' margin "
-                    + "plus 0.3 for each better-ranked candidate. "
-                    + "'bundled': Moby heads ranked by a model of real spinner moves; or a Moby-format file (head,syn,...), "
-                    + "or word<TAB>original,... lines, best first. Off by default (it costs precision).")
+    @Option(names = "--thesaurus", paramLabel = "FILE",
+            description = "An extra thesaurus whose likely originals become candidates for single words: a Moby-format file (head,syn,...), "
+                    + "or word<TAB>original,... lines, best first. The bundled ranked reverse thesaurus and PPDB are on by default.")
     String thesaurus;
 
-    static final String BUNDLED_THESAURUS = "bundled";
-
-    /** The reverse thesaurus asked for, or null; candidates the model does not know are dropped. */
+    /** The extra thesaurus asked for, or null; candidates the model does not know are dropped. */
     ReverseThesaurus reverseThesaurus(NgramModel m) throws IOException {
         if (thesaurus == null) {
             return null;
@@ -152,8 +151,7 @@ final class EngineOptions {
             int id = m.id(w);
             return id < 0 ? Double.NaN : m.unigramLogProb(id);
         };
-        return thesaurus.equals(BUNDLED_THESAURUS) ? ReverseThesaurus.bundled(rank, MAX_GUESSES)
-                : ReverseThesaurus.load(Path.of(thesaurus), rank, MAX_GUESSES);
+        return ReverseThesaurus.load(Path.of(thesaurus), rank, MAX_GUESSES);
     }
 
     /** Candidate originals per guessed word: the ranked file holds 8; Moby's, ranked by frequency, are cut at 20. */
@@ -194,8 +192,13 @@ final class EngineOptions {
         if (scorer == null) {
             return new Restorer(analyzer, dict, null, Options.defaults().withProtectedQuotes(protectQuotes));
         }
-        return new Restorer(analyzer, dev.unspin.restore.Generators.standard(dict, scorer, true, true), scorer,
-                dev.unspin.restore.Calibration.bundled(), protectQuotes);
+        List<dev.unspin.restore.CandidateGenerator> gens = new ArrayList<>(dev.unspin.restore.Generators.standard(dict, scorer, !noBroad, !noBroad));
+        ReverseThesaurus extra = reverseThesaurus(scorer.model());
+        if (extra != null) {
+            gens.add(new dev.unspin.restore.ThesaurusCandidates(extra, dev.unspin.restore.Source.USER));
+        }
+        dev.unspin.restore.Calibration cal = dev.unspin.restore.Calibration.bundled();
+        return new Restorer(analyzer, gens, scorer, confidence == null ? cal : cal.withConfidence(confidence), protectQuotes);
     }
 
     /** The model cannot be found: exit code MODEL, like a corrupt one. */

@@ -27,21 +27,21 @@ public final class SpinnerProfiles {
      * Spinner styles, each drawing on some families of moves: curated news moves, broad word spinners
      * (PPDB, thesaurus), generated pairs, science tortured phrases, phrase padding, and clean text. A rate
      * is the share of the words the spinner has a move for that it replaces: real word spinners replace
-     * most of what their table knows (the dev article: nine in ten of the words a curated entry covers).
+     * much of what their table knows, at 0.1-0.25 substitutions per word overall.
      */
     public static List<TrainingSpinner.Profile> profiles() {
         return List.of(
                 new TrainingSpinner.Profile("clean", 0, Map.of()),
-                new TrainingSpinner.Profile("curated", 0.8, Map.of(Source.CURATED, 1.0, Source.SPINNER_WORDS, 0.5, Source.CURATED_ALWAYS, 0.3,
+                new TrainingSpinner.Profile("curated", 0.5, Map.of(Source.CURATED, 1.0, Source.SPINNER_WORDS, 0.5, Source.CURATED_ALWAYS, 0.3,
                         Source.HARVESTED, 0.5, Source.PHRASE_SPINNER, 0.3)),
-                new TrainingSpinner.Profile("ppdb", 0.5, Map.of(Source.PPDB, 1.0, Source.CURATED, 0.3)),
+                new TrainingSpinner.Profile("ppdb", 0.3, Map.of(Source.PPDB, 1.0, Source.CURATED, 0.3)),
                 new TrainingSpinner.Profile("clean", 0, Map.of()),
-                new TrainingSpinner.Profile("thesaurus", 0.4, Map.of(Source.THESAURUS, 1.0, Source.GENERATED, 1.0, Source.PPDB, 0.3)),
-                new TrainingSpinner.Profile("mixed", 0.6, Map.of(Source.CURATED, 1.0, Source.SPINNER_WORDS, 1.0, Source.GENERATED, 1.0,
+                new TrainingSpinner.Profile("thesaurus", 0.25, Map.of(Source.THESAURUS, 1.0, Source.GENERATED, 1.0, Source.PPDB, 0.3)),
+                new TrainingSpinner.Profile("mixed", 0.4, Map.of(Source.CURATED, 1.0, Source.SPINNER_WORDS, 1.0, Source.GENERATED, 1.0,
                         Source.PPDB, 1.0, Source.THESAURUS, 1.0, Source.HARVESTED, 1.0, Source.PHRASE_SPINNER, 1.0, Source.ARTEFACT, 0.1,
                         Source.CURATED_ALWAYS, 0.3)),
-                new TrainingSpinner.Profile("light", 0.1, Map.of(Source.CURATED, 1.0, Source.PPDB, 1.0, Source.THESAURUS, 0.5)),
-                new TrainingSpinner.Profile("science", 0.6, Map.of(Source.TORTURED, 1.0, Source.SPINNER_WORDS, 1.0, Source.PPDB, 0.3)));
+                new TrainingSpinner.Profile("light", 0.08, Map.of(Source.CURATED, 1.0, Source.PPDB, 1.0, Source.THESAURUS, 0.5)),
+                new TrainingSpinner.Profile("science", 0.4, Map.of(Source.TORTURED, 1.0, Source.SPINNER_WORDS, 1.0, Source.PPDB, 0.3)));
     }
 
     /** The bundled harvested moves without the folds that keep rejects. */

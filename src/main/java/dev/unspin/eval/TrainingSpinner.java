@@ -14,7 +14,7 @@ import java.util.Random;
  * Spins clean text as one spinner would, for training and held-out evaluation: a spinner is a rate
  * (the share of words it tries to replace) and a profile (how much it draws on each family of moves).
  * At each word it picks, among the moves whose original starts there (phrases before words), one with
- * probability proportional to its family's weight and halving with each rank, and marks it
+ * probability proportional to its family's weight and falling with each rank, and marks it
  * [[spun=>original]]. Like real spinners, it mostly sticks to its first choice for an original within a
  * document (four times in five), so its moves repeat. Names (capitalised words inside a sentence) are
  * left alone. Deterministic per seed.
@@ -66,7 +66,7 @@ public final class TrainingSpinner {
                 double[] w = new double[options.size()];
                 for (int k = 0; k < w.length; k++) {
                     MoveTable.Move m = options.get(k);
-                    w[k] = p.weights().getOrDefault(m.source(), 0.0) * Math.pow(0.5, m.rank());
+                    w[k] = p.weights().getOrDefault(m.source(), 0.0) * Math.pow(RANK_DECAY, m.rank());
                     total += w[k];
                 }
                 if (total <= 0) {
@@ -100,6 +100,12 @@ public final class TrainingSpinner {
         out.append(text, at, text.length());
         return Annotation.format(out.toString(), edits);
     }
+
+    /**
+     * How much less likely each further rank of a family's moves is: spinners draw mostly on the common
+     * synonyms (PPDB's and the thesaurus's first proposals), rarely on the tail.
+     */
+    private static final double RANK_DECAY = 0.3;
 
     /** How often the spinner reuses its first move for an original within a document. */
     private static final double STICK = 0.8;

@@ -22,7 +22,8 @@ import java.util.Map;
  *     JavaScript string indices),</li>
  * <li>{@code line}, {@code column}: 1-based, of {@code start} (column in UTF-16 code units),</li>
  * <li>{@code before}, {@code after}, {@code source} (the entry kind or rule), {@code entry} (file:line),
- *     {@code gain} (log10, 3 decimals; null without a language model),</li>
+ *     {@code gain} (log10, 3 decimals; null without a language model),
+ *     {@code probability} (the calibrated probability that the edit restores the original; null for rules and --no-lm),</li>
  * <li>{@code cp_start}, {@code cp_end}: the same span in Unicode code points (Python string indices:
  *     {@code text[cp_start:cp_end] == before}).</li>
  * </ul>
@@ -67,6 +68,7 @@ public final class EditJson {
             m.put("source", e.source().name().toLowerCase(Locale.ROOT));
             m.put("entry", e.entry());
             m.put("gain", Double.isFinite(e.gain()) ? BigDecimal.valueOf(e.gain()).setScale(3, RoundingMode.HALF_UP) : null);
+            m.put("probability", Double.isFinite(e.probability()) ? BigDecimal.valueOf(e.probability()).setScale(3, RoundingMode.HALF_UP) : null);
             m.put("cp_start", cpStart);
             m.put("cp_end", cpEnd);
             out.add(m);

@@ -13,8 +13,8 @@ public final class Generators {
     private Generators() {
     }
 
-    /** Candidates per word from each ranked table: both hold 8, best first. */
-    public static final int PER_WORD = 8;
+    /** Candidates per word from each ranked table (both hold 8, best first): the first six hold most of the right ones, and each costs decoding time. */
+    public static final int PER_WORD = 6;
 
     /**
      * @param ppdb      add PPDB word-level paraphrases (dictionaries/ppdb-reverse.txt)

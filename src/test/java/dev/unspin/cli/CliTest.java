@@ -150,15 +150,21 @@ class CliTest {
 
     @Test
     void explainJsonAndDiff() {
-        String spun = "The corporate mentioned on Friday that the working system was patched.";
+        String spun = README_PARAGRAPH;
         Run ex = run(spun, "fix", "--explain");
         assertTrue(ex.err().contains("<stdin>:1:5: \"corporate\" -> \"company\" (context news-core.txt:"), ex.err());
         assertTrue(ex.err().contains("\"working\" -> \"operating\" (always"), ex.err());
+        assertTrue(ex.err().matches("(?s).*gain \\+\\d\\.\\d\\d, p 0\\.\\d\\d\\).*"), "each change shows its calibrated probability: " + ex.err());
         Run js = run(spun, "fix", "--json");
         assertTrue(js.out().startsWith("{\"file\":\"<stdin>\",\"edits\":[{\"start\":4,\"end\":13,\"line\":1,\"column\":5,\"before\":\"corporate\",\"after\":\"company\",\"source\":\"context\""), js.out());
+        assertTrue(js.out().matches("(?s).*\"probability\":0\\.\\d+.*\\],\"spin_rate\":0\\.\\d{4}\\}\n"), js.out());
         Run diff = run(spun, "fix", "--diff");
         assertTrue(diff.out().contains("[-working-]{+operating+} system"), diff.out());
     }
+
+    /** The README's example paragraph: spun enough for the default decision to repair all seven spins. */
+    static final String README_PARAGRAPH = "The corporate mentioned on Tuesday that the brand new update closes a safety hole in its working system, "
+            + "in keeping with researchers. Other vendors are expected to comply with swimsuit.\n";
 
     @Test
     void evalPrintsTheScorersFigures() {
@@ -184,11 +190,11 @@ class CliTest {
         Files.writeString(dir.resolve("a.txt"), "The company will augment its workforce this year, executives said.\n"
                 + "The plan would augment funding for schools, the governor said.\n");
         Files.writeString(dir.resolve("b.txt"), "Lawmakers voted to augment the budget on Monday.\n");
-        Run r = run("", "coverage", "--thesaurus", "bundled", dir.toString());
+        Run r = run("", "coverage", dir.toString());
         assertEquals(0, r.code(), r.err());
         // no entry knows "augment"; the model finds it improbable where the ranked thesaurus offers "increase"
         assertTrue(r.out().contains("augment => increase ; ctx") && r.out().contains("# 2 docs"), r.out());
-        Run tsv = run("", "coverage", "--thesaurus", "bundled", "--format", "tsv", dir.toString());
+        Run tsv = run("", "coverage", "--format", "tsv", dir.toString());
         assertTrue(tsv.out().lines().anyMatch(l -> l.startsWith("augment\t2\tincrease\t")), tsv.out());
     }
 
@@ -308,7 +314,8 @@ class CliTest {
         String[][] bad = {
             {"spin", "--rate", "2", f.toString()}, {"spin", "--rate", "NaN", f.toString()}, {"bench", "--runs", "0", f.toString()},
             {"coverage", "--top", "-5", f.toString()}, {"coverage", "--threshold", "Infinity", f.toString()},
-            {"fix", "--margin", "NaN", f.toString()}, {"fix", "--guess-margin", "-1", f.toString()}, {"eval", "--margin", "inf", f.toString()},
+            {"fix", "--confidence", "NaN", f.toString()}, {"fix", "--confidence", "1.5", f.toString()}, {"eval", "--confidence", "-0.1", f.toString()},
+            {"check", "--confidence", "inf", f.toString()},
             {"coverage", "--format", "xml", f.toString()},
         };
         for (String[] args : bad) {
@@ -363,9 +370,9 @@ class CliTest {
         Path out = Files.createDirectories(tmp.resolve("spun"));
         assertEquals(0, run("The company said it.\n", "spin", "--out-dir", out.toString(), "-").code());
         assertTrue(Files.isRegularFile(out.resolve("stdin.ann")));
-        Run bench = run("The corporate mentioned it.\n", "bench", "--runs", "1", "--lm", Fixtures.modelPath().toString(), "-");
+        Run bench = run(README_PARAGRAPH, "bench", "--runs", "1", "--lm", Fixtures.modelPath().toString(), "-");
         assertEquals(0, bench.code(), bench.err());
-        assertTrue(bench.out().contains("fix (lm)     4 words, 2 changes"), bench.out());
+        assertTrue(bench.out().contains("fix (lm)     30 words, 7 changes"), bench.out());
         assertEquals(ExitCodes.INPUT, run("x", "eval", "-", "-").code(), "standard input can be read once");
     }
 
@@ -409,7 +416,7 @@ class CliTest {
         assertTrue(Main.commandLine("help", "fix").getSubcommands().size() > 8);
         assertTrue(Main.commandLine("fixx").getSubcommands().size() > 8, "an unknown name gets the full message");
         String d = dict.toString();
-        for (String[] args : new String[][] {{"fix", "--jsn"}, {"fix", "-"}, {"lm"}, {"eval", "--margin", "NaN", "x.ann"},
+        for (String[] args : new String[][] {{"fix", "--jsn"}, {"fix", "-"}, {"lm"}, {"eval", "--confidence", "NaN", "x.ann"},
             {"fix", "--json", "--dict", d, "-"}, {"fix", "--json", "--no-bundled-dicts", "--dict", d, "-"}, {"coverage", "--format", "json", "-"}}) {
             CommandLine lean = Main.commandLine(args);
             StringWriter out = new StringWriter();

@@ -268,7 +268,8 @@ class FixSafetyTest {
     /** A phrase across the 1 MiB mark of a file without newlines: the old batch mode cut it, single mode did not. */
     @Test
     void batchAndSingleModeAgreeOnAPhraseAtTheBlockLimit() throws Exception {
-        String filler = "The company said on Tuesday that the update ships in March. ";
+        // spun filler, as a farm's long page is: a document the restorer reads as spun throughout
+        String filler = "The corporate mentioned on Tuesday that the brand new update ships in March. ";
         StringBuilder sb = new StringBuilder();
         String prefix = "Other vendors are expected to ";
         int start = (1 << 20) - 8 - prefix.length();

@@ -52,7 +52,7 @@ class LmDictCommandTest {
         Files.write(cut, java.util.Arrays.copyOf(Files.readAllBytes(model), 4096));
         oneLine(run("", "lm", "info", "--lm", cut.toString()), ExitCodes.MODEL, cut + ": truncated");
         oneLine(run("", "lm", "info", "--lm", tmp.toString()), ExitCodes.MODEL, tmp + ": is a directory");
-        oneLine(run("", "lm", "info", "--lm", tmp.resolve("none.ulm").toString()), ExitCodes.MODEL, tmp.resolve("none.ulm") + ": language model not found");
+        oneLine(run("", "lm", "info", "--lm", tmp.resolve("none.ulm").toString()), ExitCodes.MODEL, tmp.resolve("none.ulm") + ": no such language model");
     }
 
     @Test

@@ -66,9 +66,27 @@ class ReverseThesaurusTest {
     @Test
     void jointDecodingRepairsCompoundsWordByWord() throws Exception {
         Fixtures f = Fixtures.get();
-        Restorer r = new Restorer(f.analyzer, new PhraseDictionary(List.of()), f.scorer, Options.defaults(), load());
+        String spun = "Researchers use counterfeit consciousness to sort the images.";
+        // "intelligence" for "consciousness" is far likelier when "artificial" may stand before it: the decoder reads the pair together
+        Restorer joint = new Restorer(f.analyzer, new PhraseDictionary(List.of()), f.scorer, Options.defaults(), load());
+        Restorer alone = new Restorer(f.analyzer, new PhraseDictionary(List.of()), f.scorer, Options.defaults(),
+                load("intelligence,consciousness\n", 5));
+        double withPair = posterior(joint.analyse(spun), "intelligence");
+        double withoutPair = posterior(alone.analyse(spun), "intelligence");
+        assertTrue(withPair > 1.2 * withoutPair, withPair + " vs " + withoutPair); // measured: 0.0058 against 0.0034
+        // and at a low enough confidence the compound is repaired word by word
         assertEquals("Researchers use artificial intelligence to sort the images.",
-                r.restore("Researchers use counterfeit consciousness to sort the images.").text());
+                joint.with(joint.calibration().withConfidence(1e-4)).restore(spun).text());
+    }
+
+    private static double posterior(dev.unspin.restore.DocumentEm.Analysis a, String replacement) {
+        var l = a.lattices().get(0);
+        for (int k = 0; k < l.candidates().size(); k++) {
+            if (l.candidates().get(k).replacement().equals(replacement)) {
+                return a.evidence().get(0)[k].posterior();
+            }
+        }
+        throw new AssertionError("no candidate " + replacement);
     }
 
     @Test

@@ -7,10 +7,34 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.unspin.Fixtures;
 import dev.unspin.dictionary.Kind;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RestorerTest {
     private final Restorer restorer = Fixtures.get().restorer;
+    /** A spun paragraph, and what the restorer makes of it. */
+    private static final String SPUN = "The corporate mentioned on Tuesday that the brand new update closes a safety hole in its working system, "
+            + "in keeping with researchers. Other vendors are expected to comply with swimsuit.\n\n";
+    private static final String FIXED = "The company said on Tuesday that the new update closes a security hole in its operating system, "
+            + "according to researchers. Other vendors are expected to follow suit.\n\n";
+
+    /**
+     * The tests of what a repair looks like (casing, possessives, byte preservation, reasons) put their sentence after a
+     * spun paragraph: one sentence alone gives the decision little evidence of spinning, a spun document gives plenty.
+     * Returns the sentence's part of the result, offsets relative to it.
+     */
+    private static Result afterSpun(Restorer r, String s) {
+        Result all = r.restore(SPUN + s);
+        assertTrue(all.text().startsWith(FIXED), all.text());
+        int shift = SPUN.length();
+        List<Edit> mine = all.edits().stream().filter(e -> e.start() >= shift)
+                .map(e -> new Edit(e.start() - shift, e.end() - shift, e.before(), e.after(), e.source(), e.entry(), e.gain(), e.probability())).toList();
+        return new Result(all.text().substring(FIXED.length()), mine, all.spinRate());
+    }
+
+    private Result afterSpun(String s) {
+        return afterSpun(restorer, s);
+    }
 
     @Test
     void cleanTextWithCrlfTabsCurlyQuotesAndNumbersComesBackByteForByte() {
@@ -39,7 +63,7 @@ class RestorerTest {
     void generatedNewsSpinnerGuessesNeedTheContextToAgree() {
         // "handed" -> "passed" comes from the generated news-spinner dictionary (a guess, held to the
         // stricter margin): a bill is passed, but keys are handed over, and that use stays
-        Result r = restorer.restore("The bill was handed by the Senate on Tuesday and signed by the governor.\nShe handed him the keys and left.");
+        Result r = afterSpun("The bill was handed by the Senate on Tuesday and signed by the governor.\nShe handed him the keys and left.");
         assertEquals("The bill was passed by the Senate on Tuesday and signed by the governor.\nShe handed him the keys and left.", r.text());
         assertEquals(Kind.THESAURUS, r.edits().get(0).source());
         assertTrue(r.edits().get(0).entry().startsWith("news-spinner.txt:"), r.edits().get(0).entry());
@@ -47,8 +71,8 @@ class RestorerTest {
 
     @Test
     void caseOfTheSpunWordsCarriesOver() {
-        assertEquals("Operating system updates arrive.", restorer.restore("Working system updates arrive.").text());
-        assertEquals("THE OPERATING SYSTEM IS OLD.", restorer.restore("THE WORKING SYSTEM IS OLD.").text());
+        assertEquals("Operating system updates arrive.", afterSpun("Working system updates arrive.").text());
+        assertEquals("THE OPERATING SYSTEM IS OLD.", afterSpun("THE WORKING SYSTEM IS OLD.").text());
         assertEquals("Said", Casing.transfer("Mentioned", "said"));
         assertEquals("SAID", Casing.transfer("MENTIONED", "said"));
         assertEquals("said", Casing.transfer("mentioned", "said"));
@@ -58,7 +82,7 @@ class RestorerTest {
     @Test
     void multiWordAndLengthChangingEntries() {
         String spun = "Rival firms will comply with swimsuit, the corporate mentioned on Friday, in keeping with a report.";
-        String out = restorer.restore(spun).text();
+        String out = afterSpun(spun).text();
         assertEquals("Rival firms will follow suit, the company said on Friday, according to a report.", out);
     }
 
@@ -103,11 +127,12 @@ class RestorerTest {
 
     @Test
     void editsCarryTheirReason() {
-        Result r = restorer.restore("The corporate mentioned on Friday that the working system was patched.");
+        Result r = afterSpun("The corporate mentioned on Friday that the working system was patched.");
         assertTrue(r.edits().size() >= 2, r.edits().toString());
         for (Edit e : r.edits()) {
             assertTrue(e.entry().startsWith("news-core.txt:"), e.entry());
             assertTrue(e.gain() > 0, "a chosen edit must raise the sentence probability: " + e);
+            assertTrue(e.probability() >= 0.05 && e.probability() <= 1, "each edit carries its calibrated probability: " + e);
         }
     }
 
@@ -115,7 +140,7 @@ class RestorerTest {
     void urlsEmailsCodeAndNumbersAreOnlyChangedByAlwaysEntries() {
         String text = "The corporate mentioned on Friday that https://example.com/the-corporate-mentioned and "
                 + "press@corporate.example stay, `corporate mentioned` stays, and the working system ships.";
-        Result r = restorer.restore(text);
+        Result r = afterSpun(text);
         assertTrue(r.text().contains("https://example.com/the-corporate-mentioned"), r.text());
         assertTrue(r.text().contains("press@corporate.example"), r.text());
         assertTrue(r.text().contains("`corporate mentioned`"), r.text());
@@ -126,18 +151,18 @@ class RestorerTest {
     @Test
     void quotedSpeechCanBeProtected() {
         Fixtures f = Fixtures.get();
-        String text = "The corporate mentioned on Friday: \u201cThe corporate mentioned nothing.\u201d";
-        Restorer guarded = new Restorer(f.analyzer, f.dictionary, f.scorer, Options.defaults().withProtectedQuotes(true));
-        assertEquals("The company said on Friday: \u201cThe corporate mentioned nothing.\u201d", guarded.restore(text).text());
-        assertTrue(restorer.restore(text).text().contains("\u201cThe company"), "quotes are repaired by default");
+        String text = "The corporate mentioned on Friday: \u201cThe corporate mentioned that the brand new update is safe.\u201d";
+        Restorer guarded = new Restorer(f.analyzer, restorer.generators(), f.scorer, restorer.calibration(), true);
+        assertEquals("The company said on Friday: \u201cThe corporate mentioned that the brand new update is safe.\u201d", afterSpun(guarded, text).text());
+        assertTrue(afterSpun(text).text().contains("the new update is safe.\u201d"), "quotes are repaired by default");
     }
 
     @Test
     void possessivesKeepTheirEnding() {
-        assertEquals("The company\u2019s new operating system ships, the company said on Friday.",
-                restorer.restore("The corporate\u2019s new working system ships, the corporate mentioned on Friday.").text());
+        String out = afterSpun("The corporate\u2019s new working system ships, the corporate mentioned on Friday.").text();
+        assertTrue(out.startsWith("The company\u2019s new operating system "), out);
         assertEquals("The working system's successor ships.".replace("working", "operating"),
-                restorer.restore("The working system's successor ships.").text());
+                afterSpun("The working system's successor ships.").text());
     }
 
     @Test
@@ -167,8 +192,8 @@ class RestorerTest {
 
     @Test
     void byteOrderMarkAndNoBreakSpacesSeparateWordsAndStay() {
-        assertEquals("\uFEFFOperating system updates arrive.\r\n", restorer.restore("\uFEFFWorking system updates arrive.\r\n").text());
-        assertEquals("The new\u00A0operating\u00A0system ships.", restorer.restore("The new\u00A0working\u00A0system ships.").text());
+        assertEquals("\uFEFFOperating system updates arrive.\r\n", afterSpun("\uFEFFWorking system updates arrive.\r\n").text());
+        assertEquals("The new\u00A0operating\u00A0system ships.", afterSpun("The new\u00A0working\u00A0system ships.").text());
     }
 
     @Test
