@@ -23,7 +23,7 @@ class EditJsonTest {
         assertEquals(2, parsed.size());
         @SuppressWarnings("unchecked")
         Map<String, Object> first = (Map<String, Object>) parsed.get(0);
-        assertEquals(List.of("start", "end", "line", "column", "before", "after", "source", "entry", "gain", "cp_start", "cp_end"),
+        assertEquals(List.of("start", "end", "line", "column", "before", "after", "source", "entry", "gain", "probability", "cp_start", "cp_end"),
                 List.copyOf(first.keySet()));
         int start = ((Number) first.get("start")).intValue();
         int cpStart = ((Number) first.get("cp_start")).intValue();
