@@ -62,7 +62,9 @@ final class BenchCommand implements Callable<Integer> {
         long words = texts.stream().mapToLong(t -> t.split("\\s+").length).sum();
         LmScorer scorer = new LmScorer(m);
         for (boolean lm : new boolean[] {true, false}) {
-            Restorer r = new Restorer(analyzer, dict, lm ? scorer : null, Options.defaults().withLanguageModel(lm));
+            // the restorer `fix` builds by default: every candidate generator, the bundled calibration
+            Restorer r = lm ? new Restorer(analyzer, dev.unspin.restore.Generators.standard(dict, scorer, true, true), scorer,
+                    dev.unspin.restore.Calibration.bundled(), false) : new Restorer(analyzer, dict, null, Options.defaults().withLanguageModel(false));
             double[] wps = new double[runs];
             long changes = 0;
             texts.forEach(r::restore); // warm-up

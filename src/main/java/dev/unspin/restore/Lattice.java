@@ -92,9 +92,12 @@ public final class Lattice {
         double[] gain = new double[cands.size()];
         double[] cu = new double[cands.size()];
         LanguageModel lm = scorer.lm();
+        java.util.Map<Long, double[]> kept = new java.util.HashMap<>(); // the words as written over a span, scored once per span
         for (int k = 0; k < gain.length; k++) {
-            gain[k] = windowGain(lm, keep, cands.get(k));
-            cu[k] = scorer.unigramLogProb(cands.get(k).ids());
+            Candidate c = cands.get(k);
+            double[] without = kept.computeIfAbsent(((long) c.start() << 32) | c.end(), x -> keptWindow(lm, keep, c.start(), c.end()));
+            gain[k] = withWindow(lm, keep, c, without[1]) - without[0];
+            cu[k] = scorer.unigramLogProb(c.ids());
         }
         return new Lattice(s, keep, uni, List.copyOf(cands), gain, cu, words);
     }
@@ -139,32 +142,48 @@ public final class Lattice {
      * two model words after it, with the two model words before it as context (all kept as written).
      */
     static double windowGain(LanguageModel lm, int[][] keep, Candidate c) {
-        long state = stateBefore(lm, keep, c.start());
-        double with = 0;
-        long sw = state;
-        for (int id : c.ids()) {
-            with += lm.score(sw, id);
-            sw = lm.next(sw, id);
-        }
+        double[] without = keptWindow(lm, keep, c.start(), c.end());
+        return withWindow(lm, keep, c, without[1]) - without[0];
+    }
+
+    /** {log10 probability of tokens [from, to) as written and the two model words after them, how many words follow (0-2)}. */
+    private static double[] keptWindow(LanguageModel lm, int[][] keep, int from, int to) {
+        long so = stateBefore(lm, keep, from);
         double without = 0;
-        long so = state;
-        for (int k = c.start(); k < c.end(); k++) {
+        for (int k = from; k < to; k++) {
             for (int id : keep[k]) {
                 without += lm.score(so, id);
                 so = lm.next(so, id);
             }
         }
         int after = 0;
-        for (int k = c.end(); k <= keep.length && after < 2; k++) {
+        for (int k = to; k <= keep.length && after < 2; k++) {
             int[] ids = k == keep.length ? new int[] {lm.eos()} : keep[k];
             for (int j = 0; j < ids.length && after < 2; j++, after++) {
-                with += lm.score(sw, ids[j]);
-                sw = lm.next(sw, ids[j]);
                 without += lm.score(so, ids[j]);
                 so = lm.next(so, ids[j]);
             }
         }
-        return with - without;
+        return new double[] {without, after};
+    }
+
+    /** log10 probability of the candidate and the same following words as {@link #keptWindow}. */
+    private static double withWindow(LanguageModel lm, int[][] keep, Candidate c, double followers) {
+        long sw = stateBefore(lm, keep, c.start());
+        double with = 0;
+        for (int id : c.ids()) {
+            with += lm.score(sw, id);
+            sw = lm.next(sw, id);
+        }
+        int after = 0;
+        for (int k = c.end(); k <= keep.length && after < followers; k++) {
+            int[] ids = k == keep.length ? new int[] {lm.eos()} : keep[k];
+            for (int j = 0; j < ids.length && after < followers; j++, after++) {
+                with += lm.score(sw, ids[j]);
+                sw = lm.next(sw, ids[j]);
+            }
+        }
+        return with;
     }
 
     /** The model state after the words before token i (sentence start included), as written. */

@@ -17,6 +17,16 @@ import java.util.function.Consumer;
 public final class ThesaurusCandidates implements CandidateGenerator {
     private final ReverseThesaurus table;
     private final Source source;
+    /**
+     * A word's proposals, once worked out (inflection, entry): words repeat, and the table lookups with their
+     * inflections were a fifth of decoding time. Bounded by the vocabulary the table knows; thread-safe.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<String, Proposals> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Proposals(Entry entry, List<String> originals, int[][] ids) {
+    }
+
+    private static final Proposals NONE = new Proposals(null, List.of(), new int[0][]);
 
     public ThesaurusCandidates(ReverseThesaurus table, Source source) {
         this.table = table;
@@ -34,18 +44,24 @@ public final class ThesaurusCandidates implements CandidateGenerator {
         if (v.guarded(i) || !ReverseThesaurus.asksAbout(t.text(), s.startsClause(i), v.ids(i), v.unigram(i))) {
             return;
         }
-        List<String> cands = table.originals(t.key());
-        if (cands.isEmpty()) {
-            return;
-        }
-        Entry e = new Entry(List.of(t.key()), cands, Kind.THESAURUS, false, source.name().toLowerCase(java.util.Locale.ROOT) + ":" + t.key());
-        int rank = 0;
-        for (String c : cands) {
-            int[] ids = v.idsOf(c);
-            if (ids.length > 0 && ids[0] >= 0 && !Candidates.doublesANeighbour(s.tokens(), i, i + 1, c)) {
-                out.accept(new Candidate(i, i + 1, c, ids, source, rank, e));
+        Proposals p = cache.computeIfAbsent(t.key(), w -> {
+            List<String> cands = table.originals(w);
+            if (cands.isEmpty()) {
+                return NONE;
             }
-            rank++;
+            int[][] ids = new int[cands.size()][];
+            for (int k = 0; k < ids.length; k++) {
+                ids[k] = v.idsOf(cands.get(k));
+            }
+            return new Proposals(new Entry(List.of(w), cands, Kind.THESAURUS, false, source.name().toLowerCase(java.util.Locale.ROOT) + ":" + w),
+                    cands, ids);
+        });
+        for (int rank = 0; rank < p.originals().size(); rank++) {
+            String c = p.originals().get(rank);
+            int[] ids = p.ids()[rank];
+            if (ids.length > 0 && ids[0] >= 0 && !Candidates.doublesANeighbour(s.tokens(), i, i + 1, c)) {
+                out.accept(new Candidate(i, i + 1, c, ids, source, rank, p.entry()));
+            }
         }
     }
 }
