@@ -15,7 +15,7 @@ import picocli.CommandLine.IVersionProvider;
 
 @Command(name = "unspin", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Repairs synonym-spun text: a phrase dictionary proposes the originals, a language model picks them in context.",
-        subcommands = {FixCommand.class, EvalCommand.class, SpinCommand.class, CheckCommand.class, CalibrateCommand.class, HeldoutCommand.class, CoverageCommand.class, LmCommand.class, DictCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {FixCommand.class, LearnCommand.class, EvalCommand.class, SpinCommand.class, CheckCommand.class, CalibrateCommand.class, HeldoutCommand.class, CoverageCommand.class, LmCommand.class, DictCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         footer = {"%nExamples:", "  unspin fix < spun.txt > clean.txt", "  unspin fix --explain article.txt", "  unspin eval samples/*.ann",
             ExitCodes.HELP})
 public final class Main implements Runnable {
