@@ -56,15 +56,17 @@ public final class FarmLearner {
      * Which moves are kept: expected uses, rate, the original's spun share, the spun form's spread over documents and the
      * restorer's own mean probability, each at least the given value.
      *
-     * <p>How {@link #DEFAULT} was chosen: a synthetic farm (eval/SyntheticFarm: 1,000 Brown articles of ~300 words, spun at
-     * rate 0.5 on eligible words by 150 moves of the held-out fold's PPDB and thesaurus families at ranks 1-3, one fixed
-     * spun form per original, 3,442 spun words). A grid over the five cuts on that farm's learnt moves (count 2-8, rate
-     * 0.5-0.9, share 0.2-0.35, spread 0-0.8, mean probability 0-0.05) gave at best, for a precision of the kept moves
-     * against the table of at least 0.8, 0.4 or 0.6, a recall of 0.21 (count 8, rate 0.8, share 0.35, spread 0.7, mean
-     * probability 0.05), 0.47 and 0.43. Count and rate alone (the restorer's probabilities summed, or the folder estimate)
-     * never reached a precision of 0.12: common words with a synonym the language model prefers ("which" -> "that") have a
-     * high rate, and topical words of a few articles ("chlorine" -> "oxygen") a high count; the share and the spread rule
-     * those out. The figures on a second farm of 1,000 other articles are in the project notes (h6-readme.md).
+     * <p>How {@link #DEFAULT} was chosen: a synthetic farm (eval/SyntheticFarm: Brown articles of ~300 words spun at rate
+     * 0.5 on eligible words by 150 moves of the held-out fold's PPDB and thesaurus families at ranks 1-3, one fixed spun
+     * form per original, no bundled dictionary holding the spun form). On one set of 1,000 of its articles (3,442 spun
+     * words) a grid over the five cuts (count 2-8, rate 0.5-0.95, share 0.2-0.45, spread 0-0.9, mean probability 0-0.05)
+     * gave, for a precision of the kept moves against the table of at least 0.8, at most a recall of 0.31: count 5, rate
+     * 0.8, share 0.4, spread 0.7, mean probability 0.03 (at a precision of 0.7: recall 0.37). On 1,000 other articles the
+     * same cut keeps 55 moves, precision 0.82, recall 0.30 (figures in the project notes, h6-readme.md). Count and rate
+     * alone (the restorer's probabilities summed, or the folder estimate) never reached a precision of 0.12: common words
+     * with a synonym the language model prefers ("which" -> "that") have a high rate, and topical words of a few articles
+     * ("chlorine" -> "oxygen") a high count; the share and the spread rule those out. The share cut assumes a spinner that
+     * replaces at least ~40% of an original's uses, as this one (0.5) does: lower it (--min-share) for a lighter spinner.
      */
     public record Thresholds(double minCount, double minRate, double minShare, double minSpread, double minCalibratedRate) {
         public boolean keeps(Move m) {
@@ -74,10 +76,7 @@ public final class FarmLearner {
     }
 
     /** The cut measured to keep a precision of 0.8 on the synthetic farm (see {@link Thresholds}). */
-    public static final Thresholds DEFAULT = new Thresholds(8, 0.8, 0.35, 0.7, 0.05);
-
-    /** The first round's cut when more rounds are asked for: the moves the farm shows most clearly. */
-    public static final Thresholds SEED = DEFAULT;
+    public static final Thresholds DEFAULT = new Thresholds(5, 0.8, 0.4, 0.7, 0.03);
 
     /** The restorer's parts, so a restorer with learnt moves can be made from it. */
     public record Engine(TextAnalyzer analyzer, List<CandidateGenerator> generators, LmScorer scorer, Calibration calibration,
@@ -247,7 +246,7 @@ public final class FarmLearner {
         return MIN_GAIN + (b + 0.5) * BIN_WIDTH;
     }
 
-    /** Per move: the restorer's calibrated probabilities summed, and the histogram of its window gains. */
+    /** Per move: the restorer's calibrated probabilities summed, and the histogram of its evidence (log10 likelihood ratios). */
     private static final class MoveStats {
         double probability;
         final int[] gains = new int[BINS];
@@ -263,13 +262,14 @@ public final class FarmLearner {
 
     /**
      * Every move seen, strongest (expected count) first, estimated over the whole folder. A spun form's positions are a
-     * mixture: the writer's own uses of the phrase, and the farm's replacements of an original. Two folder-wide facts
-     * separate them. The phrase's excess: the farm writes it N times where the language model's unigram expects E, so at
-     * most 1 - E/N of its positions can be spun. And each original's own evidence: at every position the language model's
-     * likelihood ratio of reading the original instead (10^(w * window gain), w the decoder's weight) gives the maximum-
-     * likelihood share theta of positions where the phrase stood for that original (EM over the gain histogram). The
-     * originals of one phrase share its excess (their shares are scaled down to fit it). A move's count is its expected
-     * uses at its share (the posteriors summed), its rate that over the phrase's positions.
+     * mixture: the writer's own uses of the phrase, and the farm's replacements of an original. The phrase's excess: the
+     * farm writes it N times where the language model's unigram expects E, so at most 1 - E/N of its positions can be spun.
+     * Each original's evidence at each position ({@link #evidence}: the restorer's posterior odds over its prior odds) gives
+     * the maximum-likelihood share theta of the phrase's positions that stood for that original (EM over the evidence
+     * histogram, the folder's theta in place of the channel's prior). The originals of one phrase compete for its excess:
+     * the one the restorer itself believed most (highest summed probability) takes its share first, the next what is left.
+     * A move's count is then its expected uses at that share (the posteriors summed), its rate that over the positions,
+     * its share that over its uses plus the original's own uses as written, and its spread is its phrase's.
      */
     public List<Move> all() {
         long w = words.sum();
