@@ -137,6 +137,12 @@ final class LearnCommand implements java.util.concurrent.Callable<Integer> {
             return ExitCodes.USAGE;
         }
         checkInputs(inputs);
+        Path realOut = dev.unspin.batch.PathGuard.real(output);
+        for (Path in : inputs) {
+            if (realOut.equals(dev.unspin.batch.PathGuard.real(in))) {
+                throw new dev.unspin.batch.UnsafeOutputException(output.toString(), "is the input " + in + "; refusing to overwrite it");
+            }
+        }
         Outcome o = learn(engine.farmEngine(), inputs, globs[0], globs[1], selection.jobs, cuts, err,
                 !selection.noProgress && Progress.wanted(selection.quiet, System.getenv()));
         List<FarmLearner.Move> moves = o.learner().moves(cuts.thresholds());

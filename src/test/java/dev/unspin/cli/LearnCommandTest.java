@@ -104,6 +104,10 @@ class LearnCommandTest {
 
         Path f = tmp.resolve("one.txt");
         Files.writeString(f, "Anyone tank see the river.\n");
+        CliTest.Run self = CliTest.run("", "learn", f.toString(), "-o", f.toString());
+        assertEquals(3, self.code());
+        assertTrue(self.err().contains("refusing to overwrite it"), self.err());
+        assertEquals("Anyone tank see the river.\n", Files.readString(f));
         CliTest.Run single = CliTest.run("", "fix", f.toString(), "--adapt");
         assertEquals(2, single.code());
         assertTrue(single.err().contains("--adapt is for batch mode"), single.err());
