@@ -62,20 +62,20 @@ final class LearnCommand implements java.util.concurrent.Callable<Integer> {
                 + "reads the folder again with the previous round's moves proposed first.")
         int rounds = 1;
 
-        @Option(names = "--min-count", paramLabel = "N", description = "Keep a move used at least this often in the folder (expected count). Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--min-count", paramLabel = "N", description = "Keep a move only if it is used at least this often in the folder (expected count). Default: ${DEFAULT-VALUE}.")
         double minCount = FarmLearner.DEFAULT.minCount();
 
-        @Option(names = "--min-rate", paramLabel = "R", description = "... that its spun form stands for at least this often (0-1). Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--min-rate", paramLabel = "R", description = "Keep a move only if its spun form stands for it at least this often where it occurs (0-1). Default: ${DEFAULT-VALUE}.")
         double minRate = FarmLearner.DEFAULT.minRate();
 
-        @Option(names = "--min-share", paramLabel = "R", description = "... whose original the farm spun this way at least this often (0-1). Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--min-share", paramLabel = "R", description = "Keep a move only if the farm spun at least this share of its original's uses that way (0-1; lower it for a light spinner). Default: ${DEFAULT-VALUE}.")
         double minShare = FarmLearner.DEFAULT.minShare();
 
-        @Option(names = "--min-spread", paramLabel = "R", description = "... whose spun form is spread over the documents at least this evenly "
+        @Option(names = "--min-spread", paramLabel = "R", description = "Keep a move only if its spun form is spread over the documents at least this evenly "
                 + "(1: as if at random; topical words of a few articles score low). Default: ${DEFAULT-VALUE}.")
         double minSpread = FarmLearner.DEFAULT.minSpread();
 
-        @Option(names = "--min-probability", paramLabel = "P", description = "... and that the restorer itself gave at least this mean probability. Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--min-probability", paramLabel = "P", description = "Keep a move only if the restorer alone gave it at least this mean probability (0-1). Default: ${DEFAULT-VALUE}.")
         double minProbability = FarmLearner.DEFAULT.minCalibratedRate();
 
         FarmLearner.Thresholds thresholds() {
