@@ -65,6 +65,10 @@ final class LearnCommand implements java.util.concurrent.Callable<Integer> {
         @Option(names = "--min-count", paramLabel = "N", description = "Keep a move only if it is used at least this often in the folder (expected count). Default: ${DEFAULT-VALUE}.")
         double minCount = FarmLearner.DEFAULT.minCount();
 
+        @Option(names = "--min-per-million", paramLabel = "N", description = "Keep a move only if it is used at least this often per million words "
+                + "of the folder (and --min-count times). Default: ${DEFAULT-VALUE}.")
+        double minPerMillion = FarmLearner.DEFAULT.minPerMillion();
+
         @Option(names = "--min-rate", paramLabel = "R", description = "Keep a move only if its spun form stands for it at least this often where it occurs (0-1). Default: ${DEFAULT-VALUE}.")
         double minRate = FarmLearner.DEFAULT.minRate();
 
@@ -79,7 +83,7 @@ final class LearnCommand implements java.util.concurrent.Callable<Integer> {
         double minProbability = FarmLearner.DEFAULT.minCalibratedRate();
 
         FarmLearner.Thresholds thresholds() {
-            return new FarmLearner.Thresholds(minCount, minRate, minShare, minSpread, minProbability);
+            return new FarmLearner.Thresholds(minCount, minPerMillion, minRate, minShare, minSpread, minProbability);
         }
 
         /** A problem with the values, or null. */
@@ -92,8 +96,8 @@ final class LearnCommand implements java.util.concurrent.Callable<Integer> {
                     return "--min-rate, --min-share and --min-probability must lie in 0..1";
                 }
             }
-            if (!(minCount >= 0) || !(minSpread >= 0)) {
-                return "--min-count and --min-spread must be at least 0";
+            if (!(minCount >= 0) || !(minSpread >= 0) || !(minPerMillion >= 0)) {
+                return "--min-count, --min-per-million and --min-spread must be at least 0";
             }
             return null;
         }
@@ -164,8 +168,8 @@ final class LearnCommand implements java.util.concurrent.Callable<Integer> {
     static List<String> header(FarmLearner l, List<Path> inputs, Cuts c) {
         return List.of("Moves learnt by `unspin learn` from " + l.documents() + " documents (" + l.words() + " words) in "
                         + String.join(", ", inputs.stream().map(Path::toString).toList()),
-                String.format(Locale.ROOT, "estimated spin rate %.4f; %d round(s); kept: count >= %s, rate >= %s, share >= %s, spread >= %s, p >= %s",
-                        l.spinRate(), c.rounds, fmt(c.minCount), fmt(c.minRate), fmt(c.minShare), fmt(c.minSpread), fmt(c.minProbability)),
+                String.format(Locale.ROOT, "estimated spin rate %.4f; %d round(s); kept: count >= %s (and %s per million words), rate >= %s, share >= %s, spread >= %s, p >= %s",
+                        l.spinRate(), c.rounds, fmt(c.minCount), fmt(c.minPerMillion), fmt(c.minRate), fmt(c.minShare), fmt(c.minSpread), fmt(c.minProbability)),
                 "count: expected uses in the folder; rate: count / positions where the spun form was a candidate; share: count / (count +",
                 "the original as written); spread: documents holding the spun form / documents its uses would reach at random; p: the",
                 "restorer's own mean probability; n: the positions.");
