@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.LongAdder;
  * evidence, and per spun form its candidate positions, its documents and the words as written. {@link #all} then
  * estimates each move over the whole folder (see there) and {@link Thresholds} keeps the farm's moves.
  *
- * <p>Thread-safe accumulation (call {@link #add} from many threads), no I/O: the caller streams the files. Memory is
+ * <p>Thread-safe accumulation (call {@link #add} from many threads; ask {@link #all} and {@link #moves} once they are
+ * done), no I/O: the caller streams the files. Memory is
  * per move, not per document: counters per spun form, per word and per move the decoder did not rule out.
  */
 public final class FarmLearner {
@@ -149,6 +150,10 @@ public final class FarmLearner {
 
     private final ConcurrentHashMap<String, MoveStats> stats = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Double> spunUnigram = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, LongAdder> positions = new ConcurrentHashMap<>();
+    private final DoubleAdder rateTimesWords = new DoubleAdder();
+    private final LongAdder words = new LongAdder();
+    private final LongAdder documents = new LongAdder();
     private final Calibration cal;
     private final ChannelModel channel;
 
@@ -157,10 +162,6 @@ public final class FarmLearner {
         this.cal = cal;
         this.channel = new ChannelModel(cal);
     }
-    private final ConcurrentHashMap<String, LongAdder> positions = new ConcurrentHashMap<>();
-    private final DoubleAdder rateTimesWords = new DoubleAdder();
-    private final LongAdder words = new LongAdder();
-    private final LongAdder documents = new LongAdder();
 
     /** Analyses one document with the restorer and adds what it shows. */
     public DocumentEm.Analysis add(Restorer restorer, String text) {
