@@ -201,6 +201,18 @@ final class EngineOptions {
         return new Restorer(analyzer, gens, scorer, confidence == null ? cal : cal.withConfidence(confidence), protectQuotes);
     }
 
+    /**
+     * For `learn` and `fix --adapt` (kept apart from {@link #restorer()}): the restorer's parts, so that a restorer with the
+     * learnt moves proposed first (family USER) can be made from them. Needs the language model.
+     */
+    dev.unspin.restore.FarmLearner.Engine farmEngine() throws IOException, DictionaryException {
+        TextAnalyzer analyzer = TextAnalyzer.english();
+        PhraseDictionary dict = new DictionaryLoader(analyzer).load(!noBundled, dicts);
+        LmScorer scorer = new LmScorer(openModel());
+        return new dev.unspin.restore.FarmLearner.Engine(analyzer, dev.unspin.restore.Generators.standard(dict, scorer, true, true), scorer,
+                dev.unspin.restore.Calibration.bundled(), protectQuotes);
+    }
+
     /** The model cannot be found: exit code MODEL, like a corrupt one. */
     static final class ModelMissingException extends IOException {
         private static final long serialVersionUID = 1L;

@@ -110,6 +110,10 @@ final class FixCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "Batch: no progress line (also: environment variable UNSPIN_NO_PROGRESS=1). It is drawn only when standard error is a terminal.")
     boolean noProgress;
 
+    @Option(names = "--adapt", description = "Batch: first learn the farm's spinner from the inputs (as `unspin learn` does, with its default thresholds), "
+            + "then restore every file with the learnt moves added as a dictionary. For many articles from one source.")
+    boolean adapt;
+
     /** Block size of the streaming restorer (chars); tests set a small one to cover the multi-block paths. */
     int blockChars = Chunker.BLOCK_CHARS;
 
@@ -154,6 +158,9 @@ final class FixCommand implements Callable<Integer> {
         }
         if (report != null) {
             throw new UsageError("--report is for batch mode (folders, --out-dir or --in-place); for single files use --json");
+        }
+        if (adapt) {
+            throw new UsageError("--adapt is for batch mode (folders, --out-dir or --in-place): it learns from many files");
         }
         if (files.isEmpty()) {
             files.add("-");
@@ -397,8 +404,8 @@ final class FixCommand implements Callable<Integer> {
             fixer.alsoWrites(report);
         }
         long total = fixer.count();
-        restorer[0] = engine.restorer();
         PrintWriter err = spec.commandLine().getErr();
+        restorer[0] = adapt ? adapted(err) : engine.restorer();
         Progress progress = new Progress(err, !noProgress && Progress.wanted(quiet, System.getenv()), total);
         Writer rep = report == null ? null : openReport(report);
         BatchFixer.Summary sum;
@@ -445,6 +452,26 @@ final class FixCommand implements Callable<Integer> {
             err.flush();
         }
         return sum.failed() > 0 ? ExitCodes.SOME_FAILED : ExitCodes.OK;
+    }
+
+    /** --adapt: learns on the inputs (the files the batch will take), then a restorer with the learnt moves as family USER. */
+    private Restorer adapted(PrintWriter err) throws Exception {
+        if (engine.noLm) {
+            throw new UsageError("--adapt needs the language model (drop --no-lm)");
+        }
+        List<String> skip = new ArrayList<>(exclude);
+        if (inPlace && !backup.isEmpty()) {
+            skip.add("*" + backup); // the batch leaves backups alone, so learning does too
+        }
+        dev.unspin.restore.FarmLearner.Engine eng = engine.farmEngine();
+        LearnCommand.Cuts cuts = new LearnCommand.Cuts();
+        LearnCommand.Outcome o = LearnCommand.learn(eng, files.stream().map(Path::of).toList(), BatchFixer.matchers("--include", include),
+                BatchFixer.matchers("--exclude", skip), jobs, cuts, err, !noProgress && Progress.wanted(quiet, System.getenv()));
+        List<dev.unspin.restore.FarmLearner.Move> moves = o.learner().moves(cuts.thresholds());
+        if (!quiet) {
+            LearnCommand.report(err, o.learner(), moves, o.failed());
+        }
+        return eng.restorer(eng.dictionary(moves));
     }
 
     /** The report is written as the run goes (not atomically), so a killed run still says what it did. */

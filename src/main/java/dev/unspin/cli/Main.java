@@ -22,9 +22,9 @@ import picocli.CommandLine.ParseResult;
 @Command(name = "unspin", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Repairs synonym-spun text: a phrase dictionary proposes the originals, a language model picks them in context.",
         // New commands go in this list (help and generate-completion last).
-        subcommands = {FixCommand.class, CheckCommand.class, EvalCommand.class, SpinCommand.class, CoverageCommand.class, LmCommand.class,
-            DictCommand.class, BenchCommand.class, SetupCommand.class, CalibrateCommand.class, HeldoutCommand.class, HelpCommand.class,
-            AutoComplete.GenerateCompletion.class},
+        subcommands = {FixCommand.class, CheckCommand.class, LearnCommand.class, EvalCommand.class, SpinCommand.class, CoverageCommand.class,
+            LmCommand.class, DictCommand.class, BenchCommand.class, SetupCommand.class, CalibrateCommand.class, HeldoutCommand.class,
+            HelpCommand.class, AutoComplete.GenerateCompletion.class},
         footer = {"%nExamples:", "  unspin fix < spun.txt > clean.txt", "  unspin fix --explain article.txt", "  unspin eval samples/*.ann",
             "  unspin help lm build", "  source <(unspin generate-completion)     # tab completion in bash or zsh"},
         exitCodeListHeading = ExitCodes.HEADING,

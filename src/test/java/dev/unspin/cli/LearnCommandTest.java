@@ -1,0 +1,116 @@
+package dev.unspin.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.unspin.restore.TinyFarm;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `unspin learn` and `unspin fix --adapt` on a tiny farm written to real files. */
+class LearnCommandTest {
+    @TempDir
+    Path tmp;
+
+    private Path farm() throws Exception {
+        Path farm = tmp.resolve("farm");
+        Files.createDirectories(farm.resolve("2024"));
+        List<String> arts = TinyFarm.articles();
+        for (int i = 0; i < arts.size(); i++) {
+            // half of them one folder down: the walk is recursive
+            Path dir = i % 2 == 0 ? farm : farm.resolve("2024");
+            Files.writeString(dir.resolve(String.format(Locale.ROOT, "a%02d.txt", i)), arts.get(i) + "\n", StandardCharsets.UTF_8);
+        }
+        Files.writeString(farm.resolve("logo.png"), "not an article");
+        return farm;
+    }
+
+    @Test
+    void learnWritesADictionaryThatFixReads() throws Exception {
+        Path farm = farm();
+        Path dict = tmp.resolve("farm.dict");
+        CliTest.Run r = CliTest.run("", "learn", farm.toString(), "-o", dict.toString(), "-j", "2");
+        assertEquals(0, r.code(), r.err());
+        String d = Files.readString(dict);
+        assertTrue(d.startsWith("# Moves learnt by `unspin learn` from 12 documents"), d);
+        assertTrue(d.contains("\ntank => can ; ctx    # count="), d);
+        assertTrue(d.contains("\nolden => then ; ctx    # count="), d);
+        assertTrue(d.contains("\nconfess => own ; ctx    # count="), d);
+        assertEquals(3, d.lines().filter(l -> !l.startsWith("#")).count(), d);
+        assertTrue(r.err().contains("12 documents") && r.err().contains("estimated spin rate") && r.err().contains("3 moves learnt"), r.err());
+        assertEquals("", r.out());
+        // the inputs are untouched, and no temporary file is left beside the output
+        assertEquals(TinyFarm.articles().get(0) + "\n", Files.readString(farm.resolve("a00.txt")));
+        try (var s = Files.list(tmp)) {
+            assertEquals(List.of("farm", "farm.dict"), s.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+
+        CliTest.Run fixed = CliTest.run("", "fix", farm.resolve("a00.txt").toString(), "--dict", dict.toString());
+        assertEquals(0, fixed.code(), fixed.err());
+        assertEquals(TinyFarm.CLEAN.get(0) + "\n", fixed.out());
+    }
+
+    @Test
+    void fixAdaptLearnsFirstThenRestoresEveryFile() throws Exception {
+        Path farm = farm();
+        CliTest.Run plain = CliTest.run("", "fix", farm.toString(), "--out-dir", tmp.resolve("plain").toString(), "-q");
+        assertEquals(0, plain.code(), plain.err());
+        assertTrue(Files.readString(tmp.resolve("plain/a00.txt")).contains("Anyone tank see"), "the plain restorer does not know this farm");
+
+        CliTest.Run r = CliTest.run("", "fix", farm.toString(), "--out-dir", tmp.resolve("out").toString(), "--adapt");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("3 moves learnt"), r.err());
+        assertTrue(r.err().contains("12 files"), r.err());
+        assertEquals(TinyFarm.CLEAN.get(0) + "\n", Files.readString(tmp.resolve("out/a00.txt")));
+        assertEquals(TinyFarm.CLEAN.get(3) + "\n", Files.readString(tmp.resolve("out/2024/a03.txt")));
+        // the two articles the farm left alone come back unchanged
+        assertEquals(TinyFarm.CLEAN.get(11) + "\n", Files.readString(tmp.resolve("out/2024/a11.txt")));
+    }
+
+    @Test
+    void aBadFileIsReportedAndLeftOut() throws Exception {
+        Path farm = farm();
+        Files.write(farm.resolve("broken.txt"), new byte[] {'a', ' ', (byte) 0xff, '\n'});
+        Path dict = tmp.resolve("farm.dict");
+        CliTest.Run r = CliTest.run("", "learn", farm.toString(), "-o", dict.toString(), "-q");
+        assertEquals(1, r.code(), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("unspin: ") && r.err().contains("broken.txt"), r.err());
+        assertTrue(Files.readString(dict).contains("tank => can"), "the other files are still learnt from");
+    }
+
+    @Test
+    void mistakesAreOneLineWithTheirExitCode() throws Exception {
+        CliTest.Run missing = CliTest.run("", "learn", tmp.resolve("nope").toString(), "-o", tmp.resolve("x.dict").toString());
+        assertEquals(3, missing.code());
+        assertEquals(1, missing.err().lines().count(), missing.err());
+        assertTrue(missing.err().contains("nope") && missing.err().contains("no such file"), missing.err());
+
+        CliTest.Run rounds = CliTest.run("", "learn", tmp.toString(), "-o", tmp.resolve("x.dict").toString(), "--rounds", "0");
+        assertEquals(2, rounds.code());
+        assertEquals("unspin: --rounds must be at least 1 (got 0)\n", rounds.err());
+
+        CliTest.Run noLm = CliTest.run("", "learn", tmp.toString(), "-o", tmp.resolve("x.dict").toString(), "--no-lm");
+        assertEquals(2, noLm.code());
+
+        CliTest.Run noOut = CliTest.run("", "learn", tmp.toString());
+        assertEquals(2, noOut.code());
+
+        Path f = tmp.resolve("one.txt");
+        Files.writeString(f, "Anyone tank see the river.\n");
+        CliTest.Run self = CliTest.run("", "learn", f.toString(), "-o", f.toString());
+        assertEquals(3, self.code());
+        assertTrue(self.err().contains("refusing to overwrite it"), self.err());
+        assertEquals("Anyone tank see the river.\n", Files.readString(f));
+        CliTest.Run single = CliTest.run("", "fix", f.toString(), "--adapt");
+        assertEquals(2, single.code());
+        assertTrue(single.err().contains("--adapt is for batch mode"), single.err());
+        assertFalse(Files.exists(tmp.resolve("x.dict")));
+    }
+}

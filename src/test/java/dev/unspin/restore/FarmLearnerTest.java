@@ -1,0 +1,85 @@
+package dev.unspin.restore;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.unspin.Fixtures;
+import dev.unspin.dictionary.PhraseDictionary;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Learning a tiny farm's spinner with the real model and the real restorer. */
+class FarmLearnerTest {
+    static Fixtures f;
+    static FarmLearner.Engine engine;
+    static FarmLearner learnt;
+
+    @BeforeAll
+    static void learn() {
+        f = Fixtures.get();
+        engine = new FarmLearner.Engine(f.analyzer, f.restorer.generators(), f.scorer, f.restorer.calibration(), false);
+        learnt = new FarmLearner(engine.calibration());
+        // from many threads at once, as the CLI does
+        IntStream.range(0, TinyFarm.articles().size()).parallel().forEach(i -> learnt.add(f.restorer, TinyFarm.articles().get(i)));
+    }
+
+    static Set<String> pairs(List<FarmLearner.Move> moves) {
+        Set<String> out = new HashSet<>();
+        for (FarmLearner.Move m : moves) {
+            out.add(m.spun() + "=>" + m.original());
+        }
+        return out;
+    }
+
+    @Test
+    void recoversTheThreeMovesAndNothingElse() {
+        Set<String> got = pairs(learnt.moves(FarmLearner.DEFAULT));
+        assertEquals(Set.of("tank=>can", "olden=>then", "confess=>own"), got, "learnt: " + got);
+    }
+
+    @Test
+    void countsEveryDocumentAndEstimatesASpunFarm() {
+        assertEquals(12, learnt.documents());
+        assertTrue(learnt.words() > 250, "words " + learnt.words());
+        assertTrue(learnt.spinRate() > 0, "spin rate " + learnt.spinRate());
+        FarmLearner.Move tank = learnt.all().stream().filter(m -> m.spun().equals("tank") && m.original().equals("can")).findFirst().orElseThrow();
+        // "tank" stands for "can" in every one of its places, and the farm spun 10 of the 12 articles' "can"
+        assertTrue(tank.rate() > 0.8, tank.toString());
+        assertTrue(tank.share() > 0.6 && tank.share() < 0.95, tank.toString());
+        assertEquals(10, tank.occurrences(), tank.toString());
+    }
+
+    @Test
+    void cleanTextTeachesNothing() {
+        FarmLearner clean = new FarmLearner(engine.calibration());
+        for (String t : TinyFarm.CLEAN) {
+            clean.add(f.restorer, t);
+        }
+        assertEquals(List.of(), clean.moves(FarmLearner.DEFAULT));
+    }
+
+    @Test
+    void theLearntDictionaryReadsBackAndRestoresTheFarm() throws Exception {
+        List<FarmLearner.Move> moves = learnt.moves(FarmLearner.DEFAULT);
+        String text = FarmLearner.dictionaryText(moves, List.of("a header"));
+        assertTrue(text.startsWith("# a header\n"), text);
+        assertTrue(text.matches("(?s).*\ntank => can ; ctx    # count=\\d+\\.\\d rate=\\d\\.\\d{3} .*"), text);
+        PhraseDictionary d = engine.dictionary(moves);
+        assertEquals(3, d.size());
+        String spun = TinyFarm.articles().get(0);
+        assertFalse(f.restorer.restore(spun).text().contains("Anyone can see"), "the plain restorer is not expected to know this farm");
+        String fixed = engine.restorer(d).restore(spun).text();
+        assertEquals(TinyFarm.CLEAN.get(0), fixed);
+    }
+
+    @Test
+    void moreRoundsKeepTheMoves() throws Exception {
+        FarmLearner two = FarmLearner.learn(engine, 2, FarmLearner.DEFAULT, doc -> TinyFarm.articles().forEach(doc), (r, n) -> { });
+        assertEquals(Set.of("tank=>can", "olden=>then", "confess=>own"), pairs(two.moves(FarmLearner.DEFAULT)));
+    }
+}
