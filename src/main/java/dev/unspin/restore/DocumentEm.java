@@ -67,14 +67,32 @@ public final class DocumentEm {
         java.util.Arrays.fill(multiplier, rate / cal.trainingRate());
         List<Features.Evidence[]> evidence = new ArrayList<>();
         List<double[]> prob = new ArrayList<>();
-        // the graphs are built once, with every family's odds at their training level (a generous bound for the pruning:
-        // the rounds below can only lower a clean document's odds), and each round re-weights and sums them again
+        // A first estimate of the document's rate and families from each candidate alone (its prior odds times its window's
+        // likelihood ratio, no decoding): cheap, and it tells a clean document before any graph is built.
+        for (int it = 0; it < Math.max(1, cal.emIterations()); it++) {
+            double total = 0;
+            double[] observed = new double[families];
+            for (int li = 0; li < lattices.size(); li++) {
+                Lattice l = lattices.get(li);
+                for (int k = 0; k < l.candidates().size(); k++) {
+                    int f = l.candidates().get(k).source().ordinal();
+                    double odds = ChannelModel.priorLog10Odds(base.get(li)[k], multiplier[f]) + lmWeight * l.localGain(k);
+                    double q = 1 / (1 + Math.pow(10, -odds));
+                    total += q;
+                    observed[f] += q;
+                }
+            }
+            rate = (total + a) / (words + cal.ratePriorWords());
+            reestimate(multiplier, observed, expected, rate);
+        }
+        // The graphs are built once, from the candidates that alone reach the pruning bound at that estimate; each round
+        // below re-weights them and sums again.
         List<ForwardBackward.Graph> graphs = new ArrayList<>(lattices.size());
         for (int li = 0; li < lattices.size(); li++) {
             Lattice l = lattices.get(li);
             double[] prior = new double[l.candidates().size()];
             for (int k = 0; k < prior.length; k++) {
-                prior[k] = ChannelModel.priorLog10Odds(base.get(li)[k], 1);
+                prior[k] = ChannelModel.priorLog10Odds(base.get(li)[k], multiplier[l.candidates().get(k).source().ordinal()]);
                 if (prior[k] + lmWeight * l.localGain(k) < cal.pruneLogOdds()) {
                     prior[k] = Double.NEGATIVE_INFINITY; // hopeless even before its neighbours change
                 }
@@ -102,12 +120,7 @@ public final class DocumentEm {
             }
             // M-step: the document's rate, and each family's share against what the channel expected of it at training rates
             rate = (total + a) / (words + cal.ratePriorWords());
-            double scale = rate / cal.trainingRate();
-            for (int f = 0; f < families; f++) {
-                // the maximum-likelihood scale of a family's prior is observed / expected (posterior over prior counts),
-                // shrunk toward the document's overall scale by familyPriorWeight pseudo-counts
-                multiplier[f] = (observed[f] + cal.familyPriorWeight() * scale) / (expected[f] + cal.familyPriorWeight());
-            }
+            reestimate(multiplier, observed, expected, rate);
         }
         for (int li = 0; li < lattices.size(); li++) {
             Lattice l = lattices.get(li);
@@ -122,6 +135,18 @@ public final class DocumentEm {
             prob.add(p);
         }
         return new Analysis(lattices, evidence, prob, rate);
+    }
+
+    /**
+     * The M-step for the families: the maximum-likelihood scale of a family's prior is observed / expected (posterior over
+     * prior counts), shrunk toward the document's overall scale (its rate against the training rate) by familyPriorWeight
+     * pseudo-counts.
+     */
+    private void reestimate(double[] multiplier, double[] observed, double[] expected, double rate) {
+        double scale = rate / cal.trainingRate();
+        for (int f = 0; f < multiplier.length; f++) {
+            multiplier[f] = (observed[f] + cal.familyPriorWeight() * scale) / (expected[f] + cal.familyPriorWeight());
+        }
     }
 
     static double spunUnigram(Lattice l, Candidate c) {
