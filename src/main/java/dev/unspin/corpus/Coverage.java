@@ -94,17 +94,12 @@ public final class Coverage {
     private static boolean reachable(List<dev.unspin.restore.Lattice> lattices, Annotation.GoldEdit g) {
         for (dev.unspin.restore.Lattice l : lattices) {
             List<Token> t = l.sentence().tokens();
-            int gs = -1;
-            int ge = -1;
-            for (int i = 0; i < t.size(); i++) {
-                if (t.get(i).start() >= g.start() && t.get(i).end() <= g.end()) {
-                    gs = gs < 0 ? i : gs;
-                    ge = i + 1;
-                }
-            }
-            if (gs < 0) {
+            int[] span = tokenSpan(t, g);
+            if (span == null) {
                 continue;
             }
+            int gs = span[0];
+            int ge = span[1];
             for (String alt : g.alternatives()) {
                 if (tiles(l, gs, ge, words(alt))) {
                     return true;
@@ -117,6 +112,19 @@ public final class Coverage {
             }
         }
         return false;
+    }
+
+    /** The tokens [first, end) of a sentence that lie inside a gold edit's characters, or null when none do. */
+    private static int[] tokenSpan(List<Token> t, Annotation.GoldEdit g) {
+        int gs = -1;
+        int ge = -1;
+        for (int i = 0; i < t.size(); i++) {
+            if (t.get(i).start() >= g.start() && t.get(i).end() <= g.end()) {
+                gs = gs < 0 ? i : gs;
+                ge = i + 1;
+            }
+        }
+        return gs < 0 ? null : new int[] {gs, ge};
     }
 
     /** Whether tokens [gs, ge) can read as want (normalised words, each followed by a space) with kept words and candidates inside the span. */
@@ -174,17 +182,12 @@ public final class Coverage {
     private boolean covers(List<Sentence> sentences, Annotation.GoldEdit g, Function<String, List<String>> thesaurus) {
         for (Sentence s : sentences) {
             List<Token> t = s.tokens();
-            int gs = -1;
-            int ge = -1;
-            for (int i = 0; i < t.size(); i++) {
-                if (t.get(i).start() >= g.start() && t.get(i).end() <= g.end()) {
-                    gs = gs < 0 ? i : gs;
-                    ge = i + 1;
-                }
-            }
-            if (gs < 0) {
+            int[] span = tokenSpan(t, g);
+            if (span == null) {
                 continue;
             }
+            int gs = span[0];
+            int ge = span[1];
             for (String alt : g.alternatives()) {
                 String want = words(alt);
                 if (offers(s, gs, ge, want, thesaurus)) {

@@ -18,6 +18,25 @@ final class Candidates {
     }
 
     /**
+     * The smallest change: tokens [from, to) read as words [rf, rt) of the replacement once the words the
+     * replacement shares with the text at either end are left out ("the corporate" -> "the company" is the
+     * change "corporate" -> "company"). Returns {from, to, rf, rt}.
+     */
+    static int[] sharedEndsTrimmed(List<Token> toks, int from, int to, String[] repl) {
+        int rf = 0;
+        int rt = repl.length;
+        while (to - from > 1 && rt - rf > 1 && toks.get(from).key().equals(Token.normalise(repl[rf]))) {
+            from++;
+            rf++;
+        }
+        while (to - from > 1 && rt - rf > 1 && toks.get(to - 1).key().equals(Token.normalise(repl[rt - 1]))) {
+            to--;
+            rt--;
+        }
+        return new int[] {from, to, rf, rt};
+    }
+
+    /**
      * Whether putting replacement over tokens [from, to) writes a word twice in a row ("jobs in in
      * because") where the text did not. The model, trained on speech transcripts, has seen such
      * stutters and may even prefer them; a writer never means them.

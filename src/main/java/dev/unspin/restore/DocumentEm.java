@@ -86,7 +86,8 @@ public final class DocumentEm {
             reestimate(multiplier, observed, expected, rate);
         }
         // The graphs are built once, from the candidates that alone reach the pruning bound at that estimate; each round
-        // below re-weights them and sums again.
+        // below re-weights them and sums again, starting from the prior: summed over overlapping candidates, the first
+        // estimate runs high, which is generous for pruning but would hold a clean document's rate up.
         List<ForwardBackward.Graph> graphs = new ArrayList<>(lattices.size());
         for (int li = 0; li < lattices.size(); li++) {
             Lattice l = lattices.get(li);
@@ -99,6 +100,8 @@ public final class DocumentEm {
             }
             graphs.add(prior.length == 0 ? null : decoder.graph(l, prior, lmWeight));
         }
+        rate = cal.ratePriorMean();
+        java.util.Arrays.fill(multiplier, rate / cal.trainingRate());
         List<double[]> post = new ArrayList<>(lattices.size());
         for (int it = 0; it < Math.max(1, cal.emIterations()); it++) {
             post.clear();

@@ -57,18 +57,11 @@ public final class EditBuilder {
             // Report the smallest edit: words the replacement shares with the text at either end stay out
             // of it ("the corporate" -> "the company" is the edit "corporate" -> "company").
             String[] repl = a.replacement().split(" ");
-            int from = a.start();
-            int to = a.end();
-            int rf = 0;
-            int rt = repl.length;
-            while (to - from > 1 && rt - rf > 1 && toks.get(from).key().equals(Token.normalise(repl[rf]))) {
-                from++;
-                rf++;
-            }
-            while (to - from > 1 && rt - rf > 1 && toks.get(to - 1).key().equals(Token.normalise(repl[rt - 1]))) {
-                to--;
-                rt--;
-            }
+            int[] trim = Candidates.sharedEndsTrimmed(toks, a.start(), a.end(), repl);
+            int from = trim[0];
+            int to = trim[1];
+            int rf = trim[2];
+            int rt = trim[3];
             int start = toks.get(from).start();
             int end = toks.get(to - 1).end();
             String before = text.substring(start, end);

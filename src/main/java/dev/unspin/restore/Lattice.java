@@ -109,23 +109,12 @@ public final class Lattice {
      */
     private static Candidate trimmed(Candidate c, List<Token> toks, CandidateGenerator.SentenceView view) {
         String[] repl = c.replacement().split(" ");
-        int from = c.start();
-        int to = c.end();
-        int rf = 0;
-        int rt = repl.length;
-        while (to - from > 1 && rt - rf > 1 && toks.get(from).key().equals(Token.normalise(repl[rf]))) {
-            from++;
-            rf++;
-        }
-        while (to - from > 1 && rt - rf > 1 && toks.get(to - 1).key().equals(Token.normalise(repl[rt - 1]))) {
-            to--;
-            rt--;
-        }
-        if (from == c.start() && to == c.end()) {
+        int[] t = Candidates.sharedEndsTrimmed(toks, c.start(), c.end(), repl);
+        if (t[0] == c.start() && t[1] == c.end()) {
             return c;
         }
-        String r = String.join(" ", java.util.Arrays.asList(repl).subList(rf, rt));
-        return new Candidate(from, to, r, view.idsOf(r), c.source(), c.rank(), c.entry());
+        String r = String.join(" ", java.util.Arrays.asList(repl).subList(t[2], t[3]));
+        return new Candidate(t[0], t[1], r, view.idsOf(r), c.source(), c.rank(), c.entry());
     }
 
     /** A replacement that reads like the words it replaces (case aside) changes nothing. */
