@@ -125,15 +125,15 @@ class CliTest {
     @Test
     void outputFileIsWrittenOnlyOnSuccess() throws Exception {
         Path in = tmp.resolve("in.txt");
-        Files.writeString(in, "The working system.\r\n");
+        Files.writeString(in, "They will comply with swimsuit.\r\n");
         Path out = tmp.resolve("out.txt");
         Run bad = run("", "fix", in.toString(), "-o", out.toString(), "--dict", tmp.resolve("missing.txt").toString());
         assertEquals(ExitCodes.INPUT, bad.code());
         assertFalse(Files.exists(out));
         Run good = run("", "fix", in.toString(), "-o", out.toString());
         assertEquals(0, good.code(), good.err());
-        assertEquals("The operating system.\r\n", Files.readString(out));
-        assertEquals("The working system.\r\n", Files.readString(in), "the input is never touched");
+        assertEquals("They will follow suit.\r\n", Files.readString(out));
+        assertEquals("They will comply with swimsuit.\r\n", Files.readString(in), "the input is never touched");
         try (var files = Files.list(tmp)) {
             assertEquals(2, files.count(), "no temporary file left behind");
         }
@@ -152,18 +152,18 @@ class CliTest {
     void explainJsonAndDiff() {
         String spun = README_PARAGRAPH;
         Run ex = run(spun, "fix", "--explain");
-        assertTrue(ex.err().contains("<stdin>:1:5: \"corporate\" -> \"company\" (context news-core.txt:"), ex.err());
+        assertTrue(ex.err().contains("<stdin>:1:13: \"mentioned\" -> \"said\" (context news-core.txt:"), ex.err());
         assertTrue(ex.err().contains("\"working\" -> \"operating\" (always"), ex.err());
         assertTrue(ex.err().matches("(?s).*gain \\+\\d\\.\\d\\d, p 0\\.\\d\\d\\).*"), "each change shows its calibrated probability: " + ex.err());
         Run js = run(spun, "fix", "--json");
-        assertTrue(js.out().startsWith("{\"file\":\"<stdin>\",\"edits\":[{\"start\":4,\"end\":13,\"line\":1,\"column\":5,\"before\":\"corporate\",\"after\":\"company\",\"source\":\"context\""), js.out());
+        assertTrue(js.out().startsWith("{\"file\":\"<stdin>\",\"edits\":[{\"start\":12,\"end\":21,\"line\":1,\"column\":13,\"before\":\"mentioned\",\"after\":\"said\",\"source\":\"context\""), js.out());
         assertTrue(js.out().matches("(?s).*\"probability\":0\\.\\d+.*\\],\"spin_rate\":0\\.\\d{4}\\}\n"), js.out());
         Run diff = run(spun, "fix", "--diff");
         assertTrue(diff.out().contains("[-working-]{+operating+} system"), diff.out());
     }
 
-    /** The README's example paragraph: spun enough for the default decision to repair all seven spins. */
-    static final String README_PARAGRAPH = "The corporate mentioned on Tuesday that the brand new update closes a safety hole in its working system, "
+    /** The README's example paragraph: spun enough for the default decision to repair all six spins. */
+    static final String README_PARAGRAPH = "The company mentioned on Tuesday that the brand new update closes a safety hole in its working system, "
             + "in keeping with researchers. Other vendors are expected to comply with swimsuit.\n";
 
     @Test
@@ -372,7 +372,7 @@ class CliTest {
         assertTrue(Files.isRegularFile(out.resolve("stdin.ann")));
         Run bench = run(README_PARAGRAPH, "bench", "--runs", "1", "--lm", Fixtures.modelPath().toString(), "-");
         assertEquals(0, bench.code(), bench.err());
-        assertTrue(bench.out().contains("fix (lm)     30 words, 7 changes"), bench.out());
+        assertTrue(bench.out().contains("fix (lm)     30 words, 6 changes"), bench.out());
         assertEquals(ExitCodes.INPUT, run("x", "eval", "-", "-").code(), "standard input can be read once");
     }
 

@@ -109,8 +109,8 @@ class FixStreamingTest {
         assertFalse(FixCommand.useColor(FixCommand.ColorWhen.auto, true, Map.of("TERM", "dumb")));
         assertTrue(FixCommand.useColor(FixCommand.ColorWhen.always, false, Map.of("NO_COLOR", "1")), "--color=always wins");
         assertFalse(FixCommand.useColor(FixCommand.ColorWhen.never, true, Map.of()));
-        CliTest.Run always = run(1 << 20, "The working system.", "--diff", "--color=always");
-        assertTrue(always.out().contains("\u001b[9;31mworking\u001b[0m"), always.out());
+        CliTest.Run always = run(1 << 20, "They will comply with swimsuit.", "--diff", "--color=always");
+        assertTrue(always.out().contains("\u001b[9;31mcomply with swimsuit\u001b[0m"), always.out());
         assertEquals(2, run(1 << 20, "x", "--diff", "--color=sometimes").code());
     }
 
