@@ -30,7 +30,7 @@ final class EngineOptions {
     private final Future<Preloaded> preloaded;
 
     /** The OpenNLP models and the bundled dictionaries, which every restoring run needs whatever its options. */
-    record Preloaded(TextAnalyzer analyzer, PhraseDictionary bundled) {
+    record Preloaded(TextAnalyzer analyzer, PhraseDictionary bundled, Future<dev.unspin.restore.Generators.Tables> tables) {
     }
 
     EngineOptions() {
@@ -46,14 +46,32 @@ final class EngineOptions {
      * holds up the JVM's exit), while picocli parses the command line on the main thread.
      */
     static Future<Preloaded> preload() {
+        // the word tables (PPDB, thesaurus, harvested moves) on a thread of their own: a --no-lm run never waits for them
+        FutureTask<dev.unspin.restore.Generators.Tables> tables = new FutureTask<>(dev.unspin.restore.Generators.Tables::bundled);
         FutureTask<Preloaded> task = new FutureTask<>(() -> {
             TextAnalyzer a = TextAnalyzer.english();
-            return new Preloaded(a, new DictionaryLoader(a).load(true, List.of()));
+            return new Preloaded(a, new DictionaryLoader(a).load(true, List.of()), tables);
         });
-        Thread t = new Thread(task, "unspin-preload");
-        t.setDaemon(true);
-        t.start();
+        for (Runnable r : List.<Runnable>of(task, tables)) {
+            Thread t = new Thread(r, "unspin-preload");
+            t.setDaemon(true);
+            t.start();
+        }
         return task;
+    }
+
+    private static dev.unspin.restore.Generators.Tables tables(Future<dev.unspin.restore.Generators.Tables> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while loading the word tables");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private Preloaded preloaded() throws IOException, DictionaryException {
@@ -192,7 +210,8 @@ final class EngineOptions {
         if (scorer == null) {
             return new Restorer(analyzer, dict, null, Options.defaults().withProtectedQuotes(protectQuotes));
         }
-        List<dev.unspin.restore.CandidateGenerator> gens = new ArrayList<>(dev.unspin.restore.Generators.standard(dict, scorer, !noBroad, !noBroad));
+        dev.unspin.restore.Generators.Tables tables = preloaded != null ? tables(preloaded().tables()) : dev.unspin.restore.Generators.Tables.bundled();
+        List<dev.unspin.restore.CandidateGenerator> gens = new ArrayList<>(dev.unspin.restore.Generators.standard(dict, tables, !noBroad, !noBroad));
         ReverseThesaurus extra = reverseThesaurus(scorer.model());
         if (extra != null) {
             gens.add(new dev.unspin.restore.ThesaurusCandidates(extra, dev.unspin.restore.Source.USER));

@@ -21,7 +21,34 @@ public final class Generators {
      * @param thesaurus add the ranked reverse thesaurus (dictionaries/reverse-thesaurus.txt)
      */
     public static List<CandidateGenerator> standard(PhraseDictionary dict, LmScorer scorer, boolean ppdb, boolean thesaurus) throws IOException {
-        return standard(dict, HarvestedMoves.bundled(), scorer, ppdb, thesaurus);
+        return standard(dict, Tables.bundled(), ppdb, thesaurus);
+    }
+
+    /**
+     * The bundled word tables and harvested moves. They need no language model (their build kept only words the bundled
+     * model knows, and a candidate the model does not know is dropped when proposed), so they load while the model opens.
+     */
+    public record Tables(ReverseThesaurus ppdb, ReverseThesaurus thesaurus, PhraseDictionary[] harvested) {
+        public static Tables bundled() throws IOException {
+            ToDoubleFunction<String> any = w -> 0;
+            return new Tables(ReverseThesaurus.resource(ReverseThesaurus.PPDB, any, PER_WORD),
+                    ReverseThesaurus.resource(ReverseThesaurus.BUNDLED, any, PER_WORD), HarvestedMoves.bundled());
+        }
+    }
+
+    /** The standard generators over tables already loaded. */
+    public static List<CandidateGenerator> standard(PhraseDictionary dict, Tables t, boolean ppdb, boolean thesaurus) {
+        List<CandidateGenerator> out = new ArrayList<>();
+        out.add(new DictionaryCandidates(dict));
+        out.add(new DictionaryCandidates(t.harvested()[0], Source.PHRASE_SPINNER));
+        out.add(new DictionaryCandidates(t.harvested()[1], Source.HARVESTED));
+        if (ppdb) {
+            out.add(new ThesaurusCandidates(t.ppdb(), Source.PPDB));
+        }
+        if (thesaurus) {
+            out.add(new ThesaurusCandidates(t.thesaurus(), Source.THESAURUS));
+        }
+        return out;
     }
 
     /** As {@link #standard(PhraseDictionary, LmScorer, boolean, boolean)} with the given harvested moves (phrase, word). */
