@@ -8,7 +8,6 @@ import dev.unspin.lm.LmScorer;
 import dev.unspin.lm.NgramModel;
 import dev.unspin.restore.Edit;
 import dev.unspin.restore.NumberRule;
-import dev.unspin.restore.Options;
 import dev.unspin.text.Sentence;
 import dev.unspin.text.TextAnalyzer;
 import dev.unspin.text.Token;
@@ -358,7 +357,12 @@ public final class Coverage {
     }
 
     /** The restorer's frequency correction, so a proposal's gain reads as the restorer would weigh it. */
-    private static final double FREQUENCY_WEIGHT = Options.defaults().frequencyWeight();
+    /**
+     * How much of the unigram difference between a suspect and a proposal its gain does not count: the language model
+     * prefers common words anywhere, and a report of suspicious words wants the context's support only (as SLOR does).
+     * The half the previous restorer used; the restorer itself now learns this from data (Calibration).
+     */
+    private static final double FREQUENCY_WEIGHT = 0.5;
 
     private int id(Token t) {
         int[] ids = scorer.ids(t.text());
