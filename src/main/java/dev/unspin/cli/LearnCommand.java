@@ -298,19 +298,6 @@ final class LearnCommand implements java.util.concurrent.Callable<Integer> {
 
     /** As fix's batch mode: globs with a '/' match the path below the input folder, others the name. */
     static boolean wanted(Path rel, boolean folder, PathMatcher[] include, PathMatcher[] exclude) {
-        Path name = rel.getFileName() == null ? rel : rel.getFileName();
-        for (PathMatcher m : exclude) {
-            if (m.matches(name) || m.matches(rel)) {
-                return false;
-            }
-        }
-        if (folder) {
-            return true;
-        }
-        boolean in = include.length == 0;
-        for (PathMatcher m : include) {
-            in |= m.matches(name) || m.matches(rel);
-        }
-        return in;
+        return dev.unspin.corpus.BatchFixer.globsTake(rel, folder, include, exclude);
     }
 }

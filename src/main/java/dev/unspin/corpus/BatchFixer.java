@@ -236,6 +236,16 @@ public final class BatchFixer {
     /** Whether an entry below a root (relative path rel; a folder or not) is taken: globs with a '/' match rel, others the name. */
     boolean wanted(Path rel, boolean folder) {
         Path name = rel.getFileName() == null ? rel : rel.getFileName();
+        return globsTake(rel, folder, include, exclude)
+                && !(!folder && s.inPlace() && s.backupSuffix() != null && !s.backupSuffix().isEmpty() && name.toString().endsWith(s.backupSuffix()));
+    }
+
+    /**
+     * The include/exclude rule every folder walk shares: a glob with a '/' matches the path below the input folder, one
+     * without the name at any depth; excludes prune folders too, includes only choose files.
+     */
+    public static boolean globsTake(Path rel, boolean folder, PathMatcher[] include, PathMatcher[] exclude) {
+        Path name = rel.getFileName() == null ? rel : rel.getFileName();
         for (PathMatcher m : exclude) {
             if (m.matches(name) || m.matches(rel)) {
                 return false;
@@ -248,7 +258,7 @@ public final class BatchFixer {
         for (PathMatcher m : include) {
             in |= m.matches(name) || m.matches(rel);
         }
-        return in && !(s.inPlace() && s.backupSuffix() != null && !s.backupSuffix().isEmpty() && name.toString().endsWith(s.backupSuffix()));
+        return in;
     }
 
     private Walker walker() {
