@@ -15,6 +15,20 @@ public final class NgramLanguageModel implements LanguageModel {
     private final long mask;
     private final int bos;
     private final int eos;
+    /**
+     * Recent answers, per thread: a direct-mapped table of (state, word) -> log10 probability. Text repeats its n-grams
+     * ("of the", "in the", a spun phrase and its candidates), and an answer from the memory-mapped tables costs several
+     * cache misses. Keys are stored whole, so a hit is always the model's exact answer.
+     */
+    private final ThreadLocal<Memo> memo = ThreadLocal.withInitial(Memo::new);
+
+    private static final class Memo {
+        static final int SIZE = 1 << 16;
+        final long[] states = new long[SIZE];
+        final int[] words = new int[SIZE];
+        final double[] scores = new double[SIZE];
+        final boolean[] used = new boolean[SIZE];
+    }
 
     public NgramLanguageModel(NgramModel model) {
         this.model = model;
@@ -60,6 +74,20 @@ public final class NgramLanguageModel implements LanguageModel {
 
     @Override
     public double score(long state, int word) {
+        Memo m = memo.get();
+        int slot = (int) ((state * 0x9E3779B97F4A7C15L + word * 0xC2B2AE3D27D4EB4FL) >>> 48);
+        if (m.used[slot] && m.states[slot] == state && m.words[slot] == word) {
+            return m.scores[slot];
+        }
+        double p = lookup(state, word);
+        m.used[slot] = true;
+        m.states[slot] = state;
+        m.words[slot] = word;
+        m.scores[slot] = p;
+        return p;
+    }
+
+    private double lookup(long state, int word) {
         int[] ids = new int[ctx + 1]; // small and short-lived: escape analysis keeps it off the heap
         int from = ctx;
         for (int k = ctx - 1; k >= 0; k--) {
