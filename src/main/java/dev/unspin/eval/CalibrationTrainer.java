@@ -11,10 +11,8 @@ import dev.unspin.restore.Logistic;
 import dev.unspin.restore.Restorer;
 import dev.unspin.text.Token;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
@@ -291,6 +289,10 @@ public final class CalibrationTrainer {
     private static final double NEGATIVE_SAMPLE = 0.25;
 
     private static double[] fitModel(List<double[]> x, List<Boolean> y) {
+        if (x.isEmpty() || !y.contains(true) || !y.contains(false)) {
+            throw new IllegalArgumentException("calibration needs right and wrong candidates to learn from; the training text gave "
+                    + x.size() + " candidates: spin more or longer documents");
+        }
         double[][] xs = x.toArray(new double[0][]);
         boolean[] ys = new boolean[y.size()];
         double[] w = new double[y.size()];
