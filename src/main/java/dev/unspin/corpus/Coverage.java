@@ -1,8 +1,6 @@
 package dev.unspin.corpus;
 
-import dev.unspin.dictionary.Entry;
 import dev.unspin.dictionary.PhraseDictionary;
-import dev.unspin.dictionary.ReverseThesaurus;
 import dev.unspin.eval.Annotation;
 import dev.unspin.lm.LmScorer;
 import dev.unspin.lm.NgramModel;
@@ -20,8 +18,8 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * What the dictionaries explain and what they miss. On annotated files: the share of gold edits
- * for which some entry covering the spun words offers a right original. On raw spun text: how
+ * What the candidate generators explain and what they miss. On annotated files: the share of gold
+ * edits the restorer's own generators can restore (the same ones it decodes with). On raw spun text: how
  * often each entry fired, which never did, and the suspicious words no entry explains: words the
  * language model finds improbable in their context, ranked by how many documents show them, with
  * (given a thesaurus) the candidate original that the model finds much more probable there.
@@ -54,10 +52,6 @@ public final class Coverage {
         this.analyzer = analyzer;
         this.dictionary = dictionary;
         this.scorer = scorer;
-    }
-
-    public GoldCoverage gold(Annotation ann) {
-        return gold(ann, (Function<String, List<String>>) null);
     }
 
     /**
@@ -154,56 +148,6 @@ public final class Coverage {
         return reach.get(ge - gs).contains(want.length());
     }
 
-    /**
-     * As {@link #gold(Annotation)}, counting also the reverse thesaurus's candidates for words no entry
-     * covers (what the restorer considers with --thesaurus), or only the entries when it is null.
-     */
-    public GoldCoverage gold(Annotation ann, Function<String, List<String>> thesaurus) {
-        int required = 0;
-        int covered = 0;
-        List<Annotation.GoldEdit> missing = new ArrayList<>();
-        List<Sentence> sentences = analyzer.sentences(ann.spun());
-        List<Edit> ruleEdits = NumberRule.edits(ann.spun());
-        for (Annotation.GoldEdit g : ann.edits()) {
-            if (g.optional()) {
-                continue;
-            }
-            required++;
-            if (covers(sentences, g, thesaurus) || byNumberRule(ruleEdits, g)) {
-                covered++;
-            } else {
-                missing.add(g);
-            }
-        }
-        return new GoldCoverage(required, covered, missing);
-    }
-
-    private boolean covers(List<Sentence> sentences, Annotation.GoldEdit g, Function<String, List<String>> thesaurus) {
-        for (Sentence s : sentences) {
-            List<Token> t = s.tokens();
-            int[] span = tokenSpan(t, g);
-            if (span == null) {
-                continue;
-            }
-            int gs = span[0];
-            int ge = span[1];
-            for (String alt : g.alternatives()) {
-                String want = words(alt);
-                if (offers(s, gs, ge, want, thesaurus)) {
-                    return true;
-                }
-                // "an obligation" -> "a duty": the restorer fixes a/an itself when the next word
-                // changes, so the entry for the noun is what must be known
-                String[] first = want.split(" ", 2);
-                if (ge - gs > 1 && isArticle(t.get(gs).key()) && isArticle(first[0]) && first.length > 1
-                        && offers(s, gs + 1, ge, first[1], thesaurus)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
     /** Whether a number-rule repair inside the gold edit's span turns it into one of the alternatives. */
     private static boolean byNumberRule(List<Edit> ruleEdits, Annotation.GoldEdit g) {
         for (Edit e : ruleEdits) {
@@ -219,74 +163,6 @@ public final class Coverage {
 
     private static boolean isArticle(String w) {
         return w.equals("a") || w.equals("an");
-    }
-
-    private boolean offers(Sentence s, int gs, int ge, String want, Function<String, List<String>> thesaurus) {
-        return coversSpan(s.tokens(), gs, ge, want) || (thesaurus != null && guessed(s, gs, ge, want, thesaurus));
-    }
-
-    /**
-     * Whether the reverse thesaurus offers {@code want} word for word: each differing token is a word no
-     * entry covers that the restorer would ask about (ReverseThesaurus.asksAbout), whose thesaurus
-     * candidates include the wanted word ("within the" -> "in the").
-     */
-    private boolean guessed(Sentence s, int gs, int ge, String want, Function<String, List<String>> thesaurus) {
-        List<Token> t = s.tokens();
-        String[] w = want.strip().split(" ");
-        if (w.length != ge - gs) {
-            return false;
-        }
-        boolean any = false;
-        for (int k = 0; k < w.length; k++) {
-            Token tok = t.get(gs + k);
-            if (tok.key().equals(w[k])) {
-                continue;
-            }
-            int[] ids = scorer.ids(tok.text());
-            if (!ReverseThesaurus.asksAbout(tok.text(), s.startsClause(gs + k), ids, scorer.unigramLogProb(ids)) || coveredByEntry(t, gs + k) || !thesaurus.apply(tok.key()).contains(w[k])) {
-                return false;
-            }
-            any = true;
-        }
-        return any;
-    }
-
-    private boolean coveredByEntry(List<Token> t, int at) {
-        for (int i = Math.max(0, at - dictionary.maxLength() + 1); i <= at; i++) {
-            for (PhraseDictionary.Match m : dictionary.matchesAt(t, i)) {
-                if (m.end() > at) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** Whether some entry matching over tokens [gs, ge) offers {@code want} (normalised words) for them. */
-    private boolean coversSpan(List<Token> t, int gs, int ge, String want) {
-        for (int i = 0; i <= gs; i++) {
-            for (PhraseDictionary.Match m : dictionary.matchesAt(t, i)) {
-                if (m.end() < ge) {
-                    continue;
-                }
-                for (Entry e : m.entries()) {
-                    for (String orig : e.originals()) {
-                        if (words(orig).equals(context(t, m.start(), gs) + want + context(t, ge, m.end()))) {
-                            return true;
-                        }
-                    }
-                }
-            }
-        }
-        return false;
-    }
-
-    private static String context(List<Token> t, int from, int to) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = from; i < to; i++) {
-            sb.append(t.get(i).key()).append(' ');
-        }
-        return sb.toString();
     }
 
     private static String words(String phrase) {
