@@ -50,7 +50,7 @@ public final class Unspin {
             TextAnalyzer analyzer = TextAnalyzer.english();
             PhraseDictionary dict = new DictionaryLoader(analyzer).load(true, List.of());
             LmScorer scorer = new LmScorer(NgramModel.open(model));
-            return new Restorer(analyzer, Generators.standard(dict, scorer, true, true), scorer, Calibration.bundled(), false);
+            return new Restorer(analyzer, Generators.standard(dict, true, true), scorer, Calibration.bundled(), false);
         } catch (DictionaryException e) {
             // the bundled dictionaries are checked at build time; a failure here is a broken jar
             throw new IllegalStateException("bundled dictionaries unreadable: " + e.getMessage(), e);

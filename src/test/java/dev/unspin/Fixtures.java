@@ -30,7 +30,7 @@ public final class Fixtures {
         dictionary = new DictionaryLoader(analyzer).load(true, java.util.List.of());
         model = NgramModel.open(modelPath());
         scorer = new LmScorer(model);
-        restorer = new Restorer(analyzer, dev.unspin.restore.Generators.standard(dictionary, scorer, true, true), scorer,
+        restorer = new Restorer(analyzer, dev.unspin.restore.Generators.standard(dictionary, true, true), scorer,
                 dev.unspin.restore.Calibration.bundled(), false);
     }
 

@@ -63,7 +63,7 @@ final class BenchCommand implements Callable<Integer> {
         LmScorer scorer = new LmScorer(m);
         for (boolean lm : new boolean[] {true, false}) {
             // the restorer `fix` builds by default: every candidate generator, the bundled calibration
-            Restorer r = lm ? new Restorer(analyzer, dev.unspin.restore.Generators.standard(dict, scorer, true, true), scorer,
+            Restorer r = lm ? new Restorer(analyzer, dev.unspin.restore.Generators.standard(dict, true, true), scorer,
                     dev.unspin.restore.Calibration.bundled(), false) : new Restorer(analyzer, dict, null, Options.defaults().withLanguageModel(false));
             double[] wps = new double[runs];
             long changes = 0;

@@ -74,7 +74,8 @@ final class CalibrateCommand implements Callable<Integer> {
         LmScorer scorer = new LmScorer(dev.unspin.lm.NgramModel.open(lm != null ? lm : ModelLocator.find()));
         PhraseDictionary all = new DictionaryLoader(analyzer).load(true, List.of());
         PhraseDictionary dict = SpinnerProfiles.filter(all, f -> f != SpinnerProfiles.HELD_OUT);
-        MoveTable moves = SpinnerProfiles.moves(all, scorer, f -> f != SpinnerProfiles.HELD_OUT);
+        Generators.Tables tables = Generators.Tables.bundled(); // one load serves the training spins and the restorer
+        MoveTable moves = SpinnerProfiles.moves(all, tables, scorer, f -> f != SpinnerProfiles.HELD_OUT);
         err.println("moves for training spins: " + moves.size());
         TrainingSpinner spinner = new TrainingSpinner(analyzer, moves);
         List<TrainingSpinner.Profile> profiles = SpinnerProfiles.profiles();
@@ -104,7 +105,7 @@ final class CalibrateCommand implements Callable<Integer> {
         }
         double rate = words == 0 ? 0.05 : (double) edits / words;
         err.printf("%d documents, training spin rate %.4f substitutions per word%n", docs.size(), rate);
-        Restorer base = new Restorer(analyzer, Generators.standard(dict, SpinnerProfiles.harvested(f -> f != SpinnerProfiles.HELD_OUT), scorer, true, true), scorer, Calibration.bundled(), false);
+        Restorer base = new Restorer(analyzer, Generators.standard(dict, SpinnerProfiles.withoutFolds(tables, f -> f != SpinnerProfiles.HELD_OUT), true, true), scorer, Calibration.bundled(), false);
         Calibration start = Calibration.bundled().withSettings(rate, Calibration.bundled().confidence(), Calibration.bundled().spunRate());
         List<String> provenance = List.of("unspin calibration: every number the restorer decides with. Written by `unspin calibrate`; do not edit by hand.",
                 "Data: " + (docs.size() - realDocs) + " clean documents (" + String.join(", ", inputs.stream().map(Path::toString).toList()) + "), spun by the profiles of "

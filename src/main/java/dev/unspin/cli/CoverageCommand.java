@@ -84,7 +84,8 @@ final class CoverageCommand implements Callable<Integer> {
         TextAnalyzer analyzer = engine.analyzer();
         PhraseDictionary dict = engine.dictionary(analyzer);
         Restorer restorer = engine.restorer();
-        LmScorer scorer = new LmScorer(engine.openModel());
+        // the restorer's own model, opened (and verified) once; --no-lm still needs one for the suspects
+        LmScorer scorer = restorer.scorer() != null ? restorer.scorer() : new LmScorer(engine.openModel());
         Coverage cov = new Coverage(analyzer, dict, scorer);
         ReverseThesaurus th = ReverseThesaurus.resource(ReverseThesaurus.BUNDLED, w -> {
             int[] ids = scorer.ids(w);

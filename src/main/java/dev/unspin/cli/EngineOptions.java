@@ -228,7 +228,7 @@ final class EngineOptions {
         TextAnalyzer analyzer = TextAnalyzer.english();
         PhraseDictionary dict = new DictionaryLoader(analyzer).load(!noBundled, dicts);
         LmScorer scorer = new LmScorer(openModel());
-        return new dev.unspin.restore.FarmLearner.Engine(analyzer, dev.unspin.restore.Generators.standard(dict, scorer, true, true), scorer,
+        return new dev.unspin.restore.FarmLearner.Engine(analyzer, dev.unspin.restore.Generators.standard(dict, true, true), scorer,
                 dev.unspin.restore.Calibration.bundled(), protectQuotes);
     }
 

@@ -63,14 +63,15 @@ final class HeldoutCommand implements Callable<Integer> {
         TextAnalyzer analyzer = TextAnalyzer.english();
         LmScorer scorer = new LmScorer(NgramModel.open(lm != null ? lm : ModelLocator.find()));
         PhraseDictionary all = new DictionaryLoader(analyzer).load(true, List.of());
+        Generators.Tables tables = Generators.Tables.bundled(); // one load serves every restorer and the moves below
         Calibration cal = calibration == null ? Calibration.bundled() : Calibration.read(Files.newInputStream(calibration));
         if (confidence != null) {
             cal = cal.withConfidence(confidence);
         }
         if (!spinSource.isEmpty()) {
             PhraseDictionary without = SpinnerProfiles.filter(all, f -> f != SpinnerProfiles.HELD_OUT);
-            Restorer r = new Restorer(analyzer, Generators.standard(without, SpinnerProfiles.harvested(f -> f != SpinnerProfiles.HELD_OUT), scorer, true, true), scorer, cal, false);
-            MoveTable moves = SpinnerProfiles.moves(all, scorer, f -> f == SpinnerProfiles.HELD_OUT);
+            Restorer r = new Restorer(analyzer, Generators.standard(without, SpinnerProfiles.withoutFolds(tables, f -> f != SpinnerProfiles.HELD_OUT), true, true), scorer, cal, false);
+            MoveTable moves = SpinnerProfiles.moves(all, tables, scorer, f -> f == SpinnerProfiles.HELD_OUT);
             List<String> texts = read(spinSource);
             out.println("held-out moves (fold " + SpinnerProfiles.HELD_OUT + "): " + moves.size() + "; restorer without them");
             HeldOutProtocol h = new HeldOutProtocol(r);
@@ -89,7 +90,7 @@ final class HeldoutCommand implements Callable<Integer> {
                 out.flush();
             }
         }
-        Restorer full = new Restorer(analyzer, Generators.standard(all, scorer, true, true), scorer, cal, false);
+        Restorer full = new Restorer(analyzer, Generators.standard(all, tables, true, true), scorer, cal, false);
         HeldOutProtocol h = new HeldOutProtocol(full);
         if (!clean.isEmpty()) {
             out.println(h.score("clean", read(clean)).format());

@@ -44,10 +44,9 @@ public final class SpinnerProfiles {
                 new TrainingSpinner.Profile("science", 0.4, Map.of(Source.TORTURED, 1.0, Source.SPINNER_WORDS, 1.0, Source.PPDB, 0.3)));
     }
 
-    /** The bundled harvested moves without the folds that keep rejects. */
-    public static PhraseDictionary[] harvested(IntPredicate keepFold) throws IOException {
-        PhraseDictionary[] h = dev.unspin.restore.HarvestedMoves.bundled();
-        return new PhraseDictionary[] {filter(h[0], keepFold), filter(h[1], keepFold)};
+    /** The tables with their harvested moves filtered to the folds keepFold accepts. */
+    public static Generators.Tables withoutFolds(Generators.Tables t, IntPredicate keepFold) {
+        return t.withHarvested(new PhraseDictionary[] {filter(t.harvested()[0], keepFold), filter(t.harvested()[1], keepFold)});
     }
 
     /** The dictionary without the entries (originals) of the folds that keep rejects. */
@@ -67,25 +66,18 @@ public final class SpinnerProfiles {
         return new PhraseDictionary(out);
     }
 
-    /** The moves of the given folds: the dictionary's, and the ranked tables' as the restorer would map them back. */
-    public static MoveTable moves(PhraseDictionary dict, LmScorer scorer, IntPredicate folds) throws IOException {
+    /** The moves of the given folds: the dictionary's, the harvested moves', and the ranked tables' as the restorer would map them back. */
+    public static MoveTable moves(PhraseDictionary dict, Generators.Tables tables, LmScorer scorer, IntPredicate folds) throws IOException {
         MoveTable t = new MoveTable();
         t.addDictionary(dict, m -> folds.test(m.fold()));
-        PhraseDictionary[] harvested = dev.unspin.restore.HarvestedMoves.bundled();
-        t.addDictionary(harvested[0], Source.PHRASE_SPINNER, m -> folds.test(m.fold()));
-        t.addDictionary(harvested[1], Source.HARVESTED, m -> folds.test(m.fold()));
-        java.util.function.ToDoubleFunction<String> known = w -> {
-            int[] ids = scorer.ids(w);
-            return ids.length == 1 && ids[0] >= 0 ? scorer.unigramLogProb(ids) : Double.NaN;
-        };
+        t.addDictionary(tables.harvested()[0], Source.PHRASE_SPINNER, m -> folds.test(m.fold()));
+        t.addDictionary(tables.harvested()[1], Source.HARVESTED, m -> folds.test(m.fold()));
         java.util.function.Predicate<String> asked = w -> {
             int[] ids = scorer.ids(w);
             return ReverseThesaurus.asksAbout(w, false, ids, scorer.unigramLogProb(ids));
         };
-        t.addRanked(ReverseThesaurus.PPDB, Source.PPDB, ReverseThesaurus.resource(ReverseThesaurus.PPDB, known, Generators.PER_WORD), asked,
-                m -> folds.test(m.fold()));
-        t.addRanked(ReverseThesaurus.BUNDLED, Source.THESAURUS, ReverseThesaurus.resource(ReverseThesaurus.BUNDLED, known, Generators.PER_WORD),
-                asked, m -> folds.test(m.fold()));
+        t.addRanked(ReverseThesaurus.PPDB, Source.PPDB, tables.ppdb(), asked, m -> folds.test(m.fold()));
+        t.addRanked(ReverseThesaurus.BUNDLED, Source.THESAURUS, tables.thesaurus(), asked, m -> folds.test(m.fold()));
         return t;
     }
 }

@@ -140,7 +140,7 @@ public final class SyntheticFarm {
                 }
             }
         }
-        MoveTable heldOut = SpinnerProfiles.moves(dict, scorer, f -> f == SpinnerProfiles.HELD_OUT);
+        MoveTable heldOut = SpinnerProfiles.moves(dict, dev.unspin.restore.Generators.Tables.bundled(), scorer, f -> f == SpinnerProfiles.HELD_OUT);
         List<MoveTable.Move> chosen = new ArrayList<>();
         // originals seen at least 20 times in the clean articles: a move the farm makes a handful of times cannot be learnt
         // by anyone. The spun form may occur in clean prose too: real spinners pick ordinary words, which is what makes learning hard.

@@ -43,9 +43,9 @@ public final class DocumentEm {
             }
             java.util.Set<String> here = new java.util.HashSet<>();
             for (Candidate c : l.candidates()) {
-                String k = c.start() + ":" + spunKey(l, c);
-                if (here.add(k)) {
-                    spunCounts.merge(spunKey(l, c), 1, Integer::sum);
+                String spun = spunKey(l, c);
+                if (here.add(c.start() + ":" + spun)) {
+                    spunCounts.merge(spun, 1, Integer::sum);
                 }
             }
         }

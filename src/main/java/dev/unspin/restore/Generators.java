@@ -2,7 +2,6 @@ package dev.unspin.restore;
 
 import dev.unspin.dictionary.PhraseDictionary;
 import dev.unspin.dictionary.ReverseThesaurus;
-import dev.unspin.lm.LmScorer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +19,7 @@ public final class Generators {
      * @param ppdb      add PPDB word-level paraphrases (dictionaries/ppdb-reverse.txt)
      * @param thesaurus add the ranked reverse thesaurus (dictionaries/reverse-thesaurus.txt)
      */
-    public static List<CandidateGenerator> standard(PhraseDictionary dict, LmScorer scorer, boolean ppdb, boolean thesaurus) throws IOException {
+    public static List<CandidateGenerator> standard(PhraseDictionary dict, boolean ppdb, boolean thesaurus) throws IOException {
         return standard(dict, Tables.bundled(), ppdb, thesaurus);
     }
 
@@ -33,6 +32,11 @@ public final class Generators {
             ToDoubleFunction<String> any = w -> 0;
             return new Tables(ReverseThesaurus.resource(ReverseThesaurus.PPDB, any, PER_WORD),
                     ReverseThesaurus.resource(ReverseThesaurus.BUNDLED, any, PER_WORD), HarvestedMoves.bundled());
+        }
+
+        /** The same word tables with other harvested moves (phrase, word), e.g. without a held-out fold. */
+        public Tables withHarvested(PhraseDictionary[] other) {
+            return new Tables(ppdb, thesaurus, other);
         }
     }
 
@@ -51,23 +55,4 @@ public final class Generators {
         return out;
     }
 
-    /** As {@link #standard(PhraseDictionary, LmScorer, boolean, boolean)} with the given harvested moves (phrase, word). */
-    public static List<CandidateGenerator> standard(PhraseDictionary dict, PhraseDictionary[] harvested, LmScorer scorer, boolean ppdb,
-                                                    boolean thesaurus) throws IOException {
-        List<CandidateGenerator> out = new ArrayList<>();
-        out.add(new DictionaryCandidates(dict));
-        out.add(new DictionaryCandidates(harvested[0], Source.PHRASE_SPINNER));
-        out.add(new DictionaryCandidates(harvested[1], Source.HARVESTED));
-        ToDoubleFunction<String> known = w -> {
-            int[] ids = scorer.ids(w);
-            return ids.length == 1 && ids[0] >= 0 ? scorer.unigramLogProb(ids) : Double.NaN;
-        };
-        if (ppdb) {
-            out.add(new ThesaurusCandidates(ReverseThesaurus.resource(ReverseThesaurus.PPDB, known, PER_WORD), Source.PPDB));
-        }
-        if (thesaurus) {
-            out.add(new ThesaurusCandidates(ReverseThesaurus.resource(ReverseThesaurus.BUNDLED, known, PER_WORD), Source.THESAURUS));
-        }
-        return out;
-    }
 }

@@ -72,6 +72,11 @@ public final class Restorer {
         return generators;
     }
 
+    /** The language model's scorer, or null for a restorer without one. */
+    public LmScorer scorer() {
+        return scorer;
+    }
+
     public boolean usesLanguageModel() {
         return em != null;
     }
