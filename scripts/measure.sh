@@ -38,7 +38,6 @@ for f in "$data"/brown/package/c[a-c]*; do sed -E 's#/[^ ]+##g' "$f" > "$data/pr
 { $u fix --json samples/heldout/clean/*.txt "$data"/press/*.txt | grep -o '"before":"[^"]*","after":"[^"]*"' || true; } | sort | uniq -c
 echo "== dictionary coverage of the dev article"
 $u coverage ../shared/dev/*.ann | sed -n 1p
-$u coverage --thesaurus bundled ../shared/dev/*.ann | sed -n 1p
 echo "== dictionaries: check, sizes, load time"
 $u dict check | tail -1
 $u dict stats | sed -n '1,6p;$p'
@@ -47,12 +46,11 @@ echo "bundled dictionaries:"; scripts/heldout-tortured.sh
 echo "news dictionaries only (curated, spinner words, generated):"
 scripts/heldout-tortured.sh --no-bundled-dicts --dict dictionaries/news-core.txt --dict dictionaries/spinner-words.txt --dict dictionaries/news-spinner.txt
 echo "# nothing" > "$data/empty.txt"
-echo "reverse thesaurus and model alone, bundled (ranked) and Moby (by frequency):"
-scripts/heldout-tortured.sh --no-bundled-dicts --dict "$data/empty.txt" --thesaurus bundled
+echo "word tables (PPDB, ranked reverse thesaurus) and the model alone; then Moby (by frequency) added:"
+scripts/heldout-tortured.sh --no-bundled-dicts --dict "$data/empty.txt"
 scripts/heldout-tortured.sh --no-bundled-dicts --dict "$data/empty.txt" --thesaurus "$data/moby/package/words.txt"
-echo "bundled dictionaries plus the bundled reverse thesaurus (opt-in), and what it costs on synthetic news:"
-scripts/heldout-tortured.sh --thesaurus bundled
-$u eval --thesaurus bundled "$data/synth"/*.ann | tail -1
+echo "synthetic news:"
+$u eval "$data/synth"/*.ann | tail -1
 echo "== start-up: a small article through a pipe (three runs)"
 for i in 1 2 3; do /usr/bin/time -f "%e s, peak RSS %M kB" $u fix < samples/security-update.txt > /dev/null; done
 echo "== speed"

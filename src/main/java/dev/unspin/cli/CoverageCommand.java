@@ -26,11 +26,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "coverage", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "What the dictionaries explain and what they miss. For .ann files: the share of required gold edits whose spun "
-                + "words some entry or the number rule (with --thesaurus, also the reverse thesaurus) offers the right original for, and the list of those it does not. For raw spun text: how often "
-                + "each entry fired, how many never did, and the suspicious words no entry explains (improbable in context), ranked by "
-                + "the number of documents showing them; with --thesaurus, as ready-to-paste dictionary lines.",
-        footer = {"%nExamples:", "  unspin coverage samples/*.ann", "  unspin coverage scraped/ --thesaurus bundled --top 50",
+        description = "What the candidate generators explain and what they miss. For .ann files: the share of required gold edits "
+                + "the restorer's own generators (dictionaries, harvested moves, PPDB, the reverse thesaurus, and --thesaurus FILE) or the "
+                + "number rule can restore, and the list of those they cannot. For raw spun text: how often each entry fired, how many "
+                + "never did, and the suspicious words no entry explains (improbable in context), ranked by the number of documents "
+                + "showing them, with the bundled reverse thesaurus's best proposal as ready-to-paste dictionary lines.",
+        footer = {"%nExamples:", "  unspin coverage samples/*.ann", "  unspin coverage scraped/ --top 50",
             "  unspin coverage scraped/ --format tsv > suspects.tsv",
             "  unspin coverage --format json samples/*.ann | jq .gold.share", "  curl -s URL | unspin coverage -"},
         exitCodeListHeading = ExitCodes.HEADING,
