@@ -23,11 +23,12 @@ import java.util.function.ToDoubleFunction;
  * capped, keeping the lattice small.
  */
 public final class ReverseThesaurus {
-    private final Map<String, List<String>> headsOf;
+    /** The heads listing a word (the candidate originals, best first), or null when none does. */
+    private final java.util.function.Function<String, List<String>> headsOf;
     private final Inflector inflector = Inflector.english();
     private final int maxCandidates;
 
-    private ReverseThesaurus(Map<String, List<String>> headsOf, int maxCandidates) {
+    private ReverseThesaurus(java.util.function.Function<String, List<String>> headsOf, int maxCandidates) {
         this.headsOf = headsOf;
         this.maxCandidates = maxCandidates;
     }
@@ -84,8 +85,26 @@ public final class ReverseThesaurus {
     /** The PPDB candidate table (dictionaries/ppdb-reverse.txt, built by scripts/import-ppdb.py), in the ranked form. */
     public static final String PPDB = "/dictionaries/ppdb-reverse.txt";
 
-    /** A ranked table bundled as a class-path resource, such as {@link #BUNDLED} or {@link #PPDB}. */
+    /**
+     * A ranked table bundled as a class-path resource, such as {@link #BUNDLED} or {@link #PPDB}. Its
+     * lines are sorted by word (the scripts that write them sort; a test checks it against a full
+     * parse), so it is kept as bytes and searched per word instead of parsed: parsing the two bundled
+     * tables took about 150 ms of every start-up, more than the rest of a small article's run.
+     */
     public static ReverseThesaurus resource(String name, ToDoubleFunction<String> rank, int maxCandidates) throws IOException {
+        InputStream in = ReverseThesaurus.class.getResourceAsStream(name);
+        if (in == null) {
+            throw new IOException("bundled resource " + name + " is missing from the build");
+        }
+        byte[] bytes;
+        try (in) {
+            bytes = in.readAllBytes();
+        }
+        return new ReverseThesaurus(new SortedTable(bytes, rank)::originals, maxCandidates);
+    }
+
+    /** A resource table parsed in full, as a user's file is: what the sorted search must agree with (tests). */
+    static ReverseThesaurus parsedResource(String name, ToDoubleFunction<String> rank, int maxCandidates) throws IOException {
         InputStream in = ReverseThesaurus.class.getResourceAsStream(name);
         if (in == null) {
             throw new IOException("bundled resource " + name + " is missing from the build");
@@ -155,7 +174,7 @@ public final class ReverseThesaurus {
                 e.getValue().sort((a, b) -> Double.compare(rank.applyAsDouble(b), rank.applyAsDouble(a)));
             }
         }
-        return new ReverseThesaurus(heads, maxCandidates);
+        return new ReverseThesaurus(heads::get, maxCandidates);
     }
 
     /** Above this unigram log10 probability a word (the, of, said) is too common to guess at. */
@@ -188,12 +207,13 @@ public final class ReverseThesaurus {
      * sense crowds the other out of the limit.
      */
     public List<String> originals(String word) {
-        List<String> direct = headsOf.getOrDefault(word, List.of());
+        List<String> found = headsOf.apply(word);
+        List<String> direct = found == null ? List.of() : found;
         List<String> inflected = new ArrayList<>();
         // inflected forms: try each base whose form f is this word, and inflect its heads alike
         for (int form = Inflector.THIRD; form <= Inflector.GERUND + 1; form++) {
             for (String base : bases(word)) {
-                List<String> hs = headsOf.get(base);
+                List<String> hs = headsOf.apply(base);
                 if (hs == null) {
                     continue;
                 }

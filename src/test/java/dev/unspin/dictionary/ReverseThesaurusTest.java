@@ -101,4 +101,36 @@ class ReverseThesaurusTest {
         assertTrue(bundled.originals("broadened").contains("expanded"), bundled.originals("broadened").toString());
         assertTrue(bundled.originals("consciousness").contains("intelligence"), bundled.originals("consciousness").toString());
     }
+
+    /**
+     * The bundled tables are searched in their sorted bytes, not parsed: for every word of both
+     * tables, its inflected forms and words they lack, the search gives what the full parse gives.
+     * An unsorted line, a stray comment or a key that is not lower case would make some differ.
+     */
+    @Test
+    void sortedSearchOfTheBundledTablesAgreesWithTheFullParse() throws Exception {
+        java.util.function.ToDoubleFunction<String> rank = w -> w.startsWith("q") ? Double.NaN : 0; // drops some, as the model would
+        Inflector inf = Inflector.english();
+        for (String table : List.of(ReverseThesaurus.PPDB, ReverseThesaurus.BUNDLED)) {
+            ReverseThesaurus searched = ReverseThesaurus.resource(table, rank, 6);
+            ReverseThesaurus parsed = ReverseThesaurus.parsedResource(table, rank, 6);
+            int words = 0;
+            try (var in = ReverseThesaurus.class.getResourceAsStream(table)) {
+                for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                    int tab = line.indexOf('\t');
+                    if (line.startsWith("#") || tab < 0) {
+                        continue;
+                    }
+                    String w = line.substring(0, tab);
+                    for (String form : List.of(w, inf.plural(w), inf.verbForms(w)[Inflector.PAST], w + "zz", "a" + w)) {
+                        assertEquals(parsed.originals(form), searched.originals(form), table + ": " + form);
+                    }
+                    words++;
+                }
+            }
+            assertTrue(words > 20_000, table + " has " + words + " words");
+            assertEquals(List.of(), searched.originals("zzzzqx"));
+            assertEquals(List.of(), searched.originals(""));
+        }
+    }
 }
