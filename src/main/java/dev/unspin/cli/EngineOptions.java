@@ -27,59 +27,63 @@ import picocli.CommandLine.Option;
 /** Options shared by every command that restores text: dictionaries and language model. */
 final class EngineOptions {
     /** What Main started loading early for a restoring command (null: load it when needed). */
-    private final Future<Preloaded> preloaded;
+    private final Preloaded preloaded;
 
-    /** The OpenNLP models and the bundled dictionaries, which every restoring run needs whatever its options. */
-    record Preloaded(TextAnalyzer analyzer, PhraseDictionary bundled, Future<dev.unspin.restore.Generators.Tables> tables) {
+    /**
+     * What every restoring run needs whatever its options, each loading on a thread of its own while
+     * picocli parses the command line: the OpenNLP models, the bundled dictionaries, the word tables
+     * and (unless --lm or --no-lm is given) the default language model. A small article's run is
+     * mostly this loading, and the parts are independent, so a pipe's start-up is the longest of
+     * them instead of their sum. model is null when it is not preloaded.
+     */
+    record Preloaded(Future<TextAnalyzer> analyzer, Future<PhraseDictionary> bundled,
+                     Future<dev.unspin.restore.Generators.Tables> tables, Future<OpenedModel> model) {
+    }
+
+    /** A model opened early, and the file it came from (used only if the options name the same file). */
+    record OpenedModel(Path path, NgramModel model) {
     }
 
     EngineOptions() {
         this(null);
     }
 
-    EngineOptions(Future<Preloaded> preloaded) {
+    EngineOptions(Preloaded preloaded) {
         this.preloaded = preloaded;
     }
 
     /**
-     * Starts loading the OpenNLP models and the bundled dictionaries on a daemon thread (it never
-     * holds up the JVM's exit), while picocli parses the command line on the main thread.
+     * Starts the loading on daemon threads (they never hold up the JVM's exit). withModel: also open
+     * the default model (ModelPaths' lookup, without the first run's import, which stays on the main thread).
      */
-    static Future<Preloaded> preload() {
-        // the word tables (PPDB, thesaurus, harvested moves) on a thread of their own: a --no-lm run never waits for them
-        FutureTask<dev.unspin.restore.Generators.Tables> tables = new FutureTask<>(dev.unspin.restore.Generators.Tables::bundled);
-        FutureTask<Preloaded> task = new FutureTask<>(() -> {
-            TextAnalyzer a = TextAnalyzer.english();
-            return new Preloaded(a, new DictionaryLoader(a).load(true, List.of()), tables);
+    static Preloaded preload(boolean withModel) {
+        FutureTask<TextAnalyzer> analyzer = new FutureTask<>(TextAnalyzer::english);
+        FutureTask<PhraseDictionary> bundled = new FutureTask<>(() -> {
+            PhraseDictionary compiled = DictionaryLoader.compiledBundled();
+            return compiled != null ? compiled : new DictionaryLoader(analyzer.get()).load(true, List.of());
         });
-        for (Runnable r : List.<Runnable>of(task, tables)) {
-            Thread t = new Thread(r, "unspin-preload");
-            t.setDaemon(true);
-            t.start();
+        FutureTask<dev.unspin.restore.Generators.Tables> tables = new FutureTask<>(dev.unspin.restore.Generators.Tables::bundled);
+        FutureTask<OpenedModel> model = withModel ? new FutureTask<>(() -> {
+            Path p = ModelPaths.system().find();
+            return p == null ? null : new OpenedModel(p, NgramModel.open(p));
+        }) : null;
+        for (Runnable r : new Runnable[] {analyzer, bundled, tables, model}) {
+            if (r != null) {
+                Thread t = new Thread(r, "unspin-preload");
+                t.setDaemon(true);
+                t.start();
+            }
         }
-        return task;
+        return new Preloaded(analyzer, bundled, tables, model);
     }
 
-    private static dev.unspin.restore.Generators.Tables tables(Future<dev.unspin.restore.Generators.Tables> f) throws IOException {
+    /** A preloaded part, with the loader's own exception as the caller would have met it loading it itself. */
+    private static <T> T get(Future<T> f, String what) throws IOException, DictionaryException {
         try {
             return f.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while loading the word tables");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
-    }
-
-    private Preloaded preloaded() throws IOException, DictionaryException {
-        try {
-            return preloaded.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while loading the OpenNLP models and dictionaries");
+            throw new java.io.InterruptedIOException("interrupted while loading " + what);
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
             if (c instanceof RuntimeException r) {
@@ -98,16 +102,23 @@ final class EngineOptions {
         }
     }
 
+    private static dev.unspin.restore.Generators.Tables tables(Future<dev.unspin.restore.Generators.Tables> f) throws IOException {
+        try {
+            return get(f, "the word tables");
+        } catch (DictionaryException e) {
+            throw new IOException(e.getMessage(), e); // not thrown: the tables are bundled resources
+        }
+    }
+
     /** The OpenNLP analyzer: the preloaded one, or loaded now. */
     TextAnalyzer analyzer() throws IOException {
         if (preloaded == null) {
             return TextAnalyzer.english();
         }
         try {
-            return preloaded().analyzer();
+            return get(preloaded.analyzer(), "the OpenNLP models");
         } catch (DictionaryException e) {
-            // the bundled dictionaries failed on the preload thread; the analyzer alone is still wanted
-            return TextAnalyzer.english();
+            throw new IOException(e.getMessage(), e); // not thrown: the analyzer reads no dictionary
         }
     }
 
@@ -116,7 +127,7 @@ final class EngineOptions {
         if (preloaded == null || noBundled) {
             return new DictionaryLoader(analyzer).load(!noBundled, dicts);
         }
-        PhraseDictionary bundled = preloaded().bundled();
+        PhraseDictionary bundled = get(preloaded.bundled(), "the bundled dictionaries");
         if (dicts.isEmpty()) {
             return bundled;
         }
@@ -176,7 +187,19 @@ final class EngineOptions {
     private static final int MAX_GUESSES = 20;
 
     NgramModel openModel() throws IOException {
-        return NgramModel.open(modelPath());
+        Path p = modelPath();
+        if (lm == null && preloaded != null && preloaded.model() != null) {
+            OpenedModel early;
+            try {
+                early = get(preloaded.model(), "the language model");
+            } catch (IOException | DictionaryException | RuntimeException e) {
+                early = null; // opened again below, where the error is reported as for any run
+            }
+            if (early != null && early.path().equals(p)) {
+                return early.model();
+            }
+        }
+        return NgramModel.open(p);
     }
 
     /**
@@ -210,7 +233,7 @@ final class EngineOptions {
         if (scorer == null) {
             return new Restorer(analyzer, dict, null, Options.defaults().withProtectedQuotes(protectQuotes));
         }
-        dev.unspin.restore.Generators.Tables tables = preloaded != null ? tables(preloaded().tables()) : dev.unspin.restore.Generators.Tables.bundled();
+        dev.unspin.restore.Generators.Tables tables = preloaded != null ? tables(preloaded.tables()) : dev.unspin.restore.Generators.Tables.bundled();
         List<dev.unspin.restore.CandidateGenerator> gens = new ArrayList<>(dev.unspin.restore.Generators.standard(dict, tables, !noBroad, !noBroad));
         ReverseThesaurus extra = reverseThesaurus(scorer.model());
         if (extra != null) {
@@ -225,8 +248,8 @@ final class EngineOptions {
      * learnt moves proposed first (family USER) can be made from them. Needs the language model.
      */
     dev.unspin.restore.FarmLearner.Engine farmEngine() throws IOException, DictionaryException {
-        TextAnalyzer analyzer = TextAnalyzer.english();
-        PhraseDictionary dict = new DictionaryLoader(analyzer).load(!noBundled, dicts);
+        TextAnalyzer analyzer = analyzer();
+        PhraseDictionary dict = dictionary(analyzer);
         LmScorer scorer = new LmScorer(openModel());
         return new dev.unspin.restore.FarmLearner.Engine(analyzer, dev.unspin.restore.Generators.standard(dict, true, true), scorer,
                 dev.unspin.restore.Calibration.bundled(), protectQuotes);

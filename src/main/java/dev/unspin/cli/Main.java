@@ -62,7 +62,7 @@ public final class Main implements Runnable {
         if (only == null) {
             return commandLine();
         }
-        CommandLine.IFactory factory = new Preloading(preload(only, args) ? EngineOptions.preload() : null);
+        CommandLine.IFactory factory = new Preloading(preload(only, args) ? EngineOptions.preload(preloadModel(args)) : null);
         CommandLine cl = new CommandLine(new Lean(), factory);
         cl.addSubcommand(new CommandLine(only, factory));
         return configure(cl);
@@ -81,15 +81,24 @@ public final class Main implements Runnable {
         return true;
     }
 
+    /** Whether the default model may be opened early: no option names another model or none. */
+    static boolean preloadModel(String[] args) {
+        for (String a : args) {
+            if (a.equals("--lm") || a.startsWith("--lm=") || a.equals("--no-lm")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
-     * Creates commands as picocli's default factory does, but hands the engine options the OpenNLP
-     * models and bundled dictionaries being loaded on a second thread while picocli parses the
-     * command line (the two take about as long; a pipe's start-up is their sum otherwise).
+     * Creates commands as picocli's default factory does, but hands the engine options what is being
+     * loaded on other threads while picocli parses the command line (see EngineOptions.Preloaded).
      */
     static final class Preloading implements CommandLine.IFactory {
-        private final java.util.concurrent.Future<EngineOptions.Preloaded> preloaded;
+        private final EngineOptions.Preloaded preloaded;
 
-        Preloading(java.util.concurrent.Future<EngineOptions.Preloaded> preloaded) {
+        Preloading(EngineOptions.Preloaded preloaded) {
             this.preloaded = preloaded;
         }
 

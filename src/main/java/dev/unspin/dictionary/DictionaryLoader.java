@@ -126,6 +126,16 @@ public final class DictionaryLoader {
         return new PhraseDictionary(entries);
     }
 
+    /**
+     * The bundled dictionaries in their compiled form, or null when it is missing or was made from
+     * other text (then {@code load(true, ...)} parses the text). Needs no tokenizer, so it can load
+     * while the OpenNLP models do.
+     */
+    public static PhraseDictionary compiledBundled() throws IOException {
+        List<Entry> compiled = CompiledDictionary.readBundled();
+        return compiled == null ? null : new PhraseDictionary(compiled);
+    }
+
     /** The bundled text dictionaries, parsed and expanded. */
     List<Entry> parseBundledText() throws IOException, DictionaryException {
         return expandAll(bundledLines());

@@ -21,6 +21,9 @@ import java.util.Locale;
 public final class HarvestedMoves {
     public static final String BUNDLED = "/dictionaries/harvested-moves.tsv";
 
+    /** Letters, apostrophes, spaces and hyphens: figures and punctuation are the number rule's, or alignment noise. */
+    private static final java.util.regex.Pattern WORDS = java.util.regex.Pattern.compile("[\\p{L}'’ -]+");
+
     private HarvestedMoves() {
     }
 
@@ -45,8 +48,8 @@ public final class HarvestedMoves {
                 if (!isPhrase && !style.contains("word-spinner") && !style.contains("tortured") && !style.contains("name-mangler")) {
                     continue;
                 }
-                if (!f[0].matches("[\\p{L}'’ -]+") || !f[1].matches("[\\p{L}'’ -]+")) {
-                    continue; // figures and punctuation are the number rule's, or alignment noise
+                if (!WORDS.matcher(f[0]).matches() || !WORDS.matcher(f[1]).matches()) {
+                    continue;
                 }
                 Entry e = new Entry(List.of(f[0].toLowerCase(Locale.ROOT).split(" ")), List.of(f[1]), Kind.CONTEXT, false,
                         "harvested-moves.tsv:" + no);
