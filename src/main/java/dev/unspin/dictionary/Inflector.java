@@ -34,7 +34,20 @@ public final class Inflector {
         this.irregularPlurals = plurals;
     }
 
+    /**
+     * The English inflector. It is immutable, so one instance, read once from the two resource
+     * files, serves every caller (each table and parser used to read its own, on every start-up).
+     */
     public static Inflector english() {
+        return English.INSTANCE;
+    }
+
+    /** Loaded on first use only (the holder idiom: the JVM's class initialisation makes it thread-safe). */
+    private static final class English {
+        static final Inflector INSTANCE = load();
+    }
+
+    private static Inflector load() {
         Map<String, String[]> verbs = new HashMap<>();
         for (String[] f : rows("/irregular-verbs.txt")) {
             verbs.put(f[0], new String[] {f[0], f[1], f[2], f[3], f[4]});
@@ -43,7 +56,7 @@ public final class Inflector {
         for (String[] f : rows("/irregular-nouns.txt")) {
             plurals.put(f[0], f[1]);
         }
-        return new Inflector(verbs, plurals);
+        return new Inflector(java.util.Collections.unmodifiableMap(verbs), java.util.Collections.unmodifiableMap(plurals));
     }
 
     private static List<String[]> rows(String resource) {

@@ -211,9 +211,15 @@ public final class ReverseThesaurus {
         List<String> direct = found == null ? List.of() : found;
         List<String> inflected = new ArrayList<>();
         // inflected forms: try each base whose form f is this word, and inflect its heads alike
+        List<String> bases = bases(word);
+        List<List<String>> headsOfBase = new ArrayList<>(bases.size());
+        for (String base : bases) {
+            headsOfBase.add(headsOf.apply(base)); // once per base: a lookup is a search of the table
+        }
         for (int form = Inflector.THIRD; form <= Inflector.GERUND + 1; form++) {
-            for (String base : bases(word)) {
-                List<String> hs = headsOf.apply(base);
+            for (int b = 0; b < bases.size(); b++) {
+                String base = bases.get(b);
+                List<String> hs = headsOfBase.get(b);
                 if (hs == null) {
                     continue;
                 }
