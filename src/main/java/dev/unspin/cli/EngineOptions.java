@@ -57,7 +57,18 @@ final class EngineOptions {
      * the default model (ModelPaths' lookup, without the first run's import, which stays on the main thread).
      */
     static Preloaded preload(boolean withModel) {
-        FutureTask<TextAnalyzer> analyzer = new FutureTask<>(TextAnalyzer::english);
+        FutureTask<opennlp.tools.sentdetect.SentenceModel> sentences = new FutureTask<>(TextAnalyzer::sentenceModel);
+        FutureTask<TextAnalyzer> analyzer = new FutureTask<>(() -> {
+            opennlp.tools.tokenize.TokenizerModel tokens = TextAnalyzer.tokenizerModel();
+            try {
+                return TextAnalyzer.of(sentences.get(), tokens);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw e.getCause() instanceof Exception x ? x : new IllegalStateException(e.getCause());
+            }
+        });
         FutureTask<PhraseDictionary> bundled = new FutureTask<>(() -> {
             PhraseDictionary compiled = DictionaryLoader.compiledBundled();
             return compiled != null ? compiled : new DictionaryLoader(analyzer.get()).load(true, List.of());
@@ -67,7 +78,7 @@ final class EngineOptions {
             Path p = ModelPaths.system().find();
             return p == null ? null : new OpenedModel(p, NgramModel.open(p));
         }) : null;
-        for (Runnable r : new Runnable[] {analyzer, bundled, tables, model}) {
+        for (Runnable r : new Runnable[] {analyzer, sentences, bundled, tables, model}) {
             if (r != null) {
                 Thread t = new Thread(r, "unspin-preload");
                 t.setDaemon(true);

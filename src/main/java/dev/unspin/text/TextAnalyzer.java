@@ -40,11 +40,29 @@ public final class TextAnalyzer {
 
     /** Loads the bundled models from the classpath (not by language code: that would try to download them). */
     public static TextAnalyzer english() {
-        try (InputStream s = resource(SENTENCE_MODEL); InputStream t = resource(TOKEN_MODEL)) {
-            return new TextAnalyzer(new ThreadSafeSentenceDetectorME(new SentenceModel(s)),
-                    new ThreadSafeTokenizerME(new TokenizerModel(t)));
+        return of(sentenceModel(), tokenizerModel());
+    }
+
+    /** An analyzer over models already loaded (a command line loads the two on separate threads). */
+    public static TextAnalyzer of(SentenceModel sentences, TokenizerModel tokens) {
+        return new TextAnalyzer(new ThreadSafeSentenceDetectorME(sentences), new ThreadSafeTokenizerME(tokens));
+    }
+
+    /** The bundled English sentence model. */
+    public static SentenceModel sentenceModel() {
+        try (InputStream s = resource(SENTENCE_MODEL)) {
+            return new SentenceModel(s);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot load the OpenNLP English models", e);
+            throw new UncheckedIOException("cannot load the OpenNLP English sentence model", e);
+        }
+    }
+
+    /** The bundled English tokenizer model (the larger of the two: about three quarters of the loading). */
+    public static TokenizerModel tokenizerModel() {
+        try (InputStream t = resource(TOKEN_MODEL)) {
+            return new TokenizerModel(t);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load the OpenNLP English tokenizer model", e);
         }
     }
 
