@@ -54,9 +54,10 @@ final class EngineOptions {
 
     /**
      * Starts the loading on daemon threads (they never hold up the JVM's exit). withModel: also open
-     * the default model (ModelPaths' lookup, without the first run's import, which stays on the main thread).
+     * the default model (ModelPaths' lookup, without the first run's import, which stays on the main
+     * thread); withTables: also load the word tables (a run without the model does not use them).
      */
-    static Preloaded preload(boolean withModel) {
+    static Preloaded preload(boolean withModel, boolean withTables) {
         FutureTask<opennlp.tools.sentdetect.SentenceModel> sentences = new FutureTask<>(TextAnalyzer::sentenceModel);
         FutureTask<TextAnalyzer> analyzer = new FutureTask<>(() -> {
             opennlp.tools.tokenize.TokenizerModel tokens = TextAnalyzer.tokenizerModel();
@@ -73,7 +74,7 @@ final class EngineOptions {
             PhraseDictionary compiled = DictionaryLoader.compiledBundled();
             return compiled != null ? compiled : new DictionaryLoader(analyzer.get()).load(true, List.of());
         });
-        FutureTask<dev.unspin.restore.Generators.Tables> tables = new FutureTask<>(dev.unspin.restore.Generators.Tables::bundled);
+        FutureTask<dev.unspin.restore.Generators.Tables> tables = withTables ? new FutureTask<>(dev.unspin.restore.Generators.Tables::bundled) : null;
         FutureTask<OpenedModel> model = withModel ? new FutureTask<>(() -> {
             Path p = ModelPaths.system().find();
             return p == null ? null : new OpenedModel(p, NgramModel.open(p));
@@ -244,7 +245,7 @@ final class EngineOptions {
         if (scorer == null) {
             return new Restorer(analyzer, dict, null, Options.defaults().withProtectedQuotes(protectQuotes));
         }
-        dev.unspin.restore.Generators.Tables tables = preloaded != null ? tables(preloaded.tables()) : dev.unspin.restore.Generators.Tables.bundled();
+        dev.unspin.restore.Generators.Tables tables = preloaded != null && preloaded.tables() != null ? tables(preloaded.tables()) : dev.unspin.restore.Generators.Tables.bundled();
         List<dev.unspin.restore.CandidateGenerator> gens = new ArrayList<>(dev.unspin.restore.Generators.standard(dict, tables, !noBroad, !noBroad));
         ReverseThesaurus extra = reverseThesaurus(scorer.model());
         if (extra != null) {

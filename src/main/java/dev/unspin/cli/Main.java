@@ -62,7 +62,7 @@ public final class Main implements Runnable {
         if (only == null) {
             return commandLine();
         }
-        CommandLine.IFactory factory = new Preloading(preload(only, args) ? EngineOptions.preload(preloadModel(args)) : null);
+        CommandLine.IFactory factory = new Preloading(preload(only, args) ? EngineOptions.preload(preloadModel(args), !List.of(args).contains("--no-lm")) : null);
         CommandLine cl = new CommandLine(new Lean(), factory);
         cl.addSubcommand(new CommandLine(only, factory));
         return configure(cl);

@@ -29,5 +29,7 @@ class CompiledDictionaryTest {
         CompiledDictionary.write(entries, 42L, out);
         assertEquals(entries, CompiledDictionary.read(new ByteArrayInputStream(out.toByteArray()), 42L));
         assertNull(CompiledDictionary.read(new ByteArrayInputStream(out.toByteArray()), 43L));
+        // packed in a jar with its text by one build: the text is not read again to compare
+        assertEquals(entries, CompiledDictionary.read(new ByteArrayInputStream(out.toByteArray()), CompiledDictionary.PACKED));
     }
 }
