@@ -34,7 +34,7 @@ final class EngineOptions {
      * picocli parses the command line: the OpenNLP models, the bundled dictionaries, the word tables
      * and (unless --lm or --no-lm is given) the default language model. A small article's run is
      * mostly this loading, and the parts are independent, so a pipe's start-up is the longest of
-     * them instead of their sum. model is null when it is not preloaded.
+     * them instead of their sum. tables and model are null when they are not preloaded.
      */
     record Preloaded(Future<TextAnalyzer> analyzer, Future<PhraseDictionary> bundled,
                      Future<dev.unspin.restore.Generators.Tables> tables, Future<OpenedModel> model) {
