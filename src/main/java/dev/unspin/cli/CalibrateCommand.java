@@ -25,8 +25,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "calibrate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = {"Fit the restorer's channel and decision models on synthetic spins of clean text and write the calibration file.",
-                "Training spins use the move folds other than the held-out one (see `unspin heldout`); every fifth document validates."},
+        description = "Fit the restorer's channel and decision models on synthetic spins of clean text and write the calibration file. "
+                + "Training spins use the move folds other than the held-out one (see `unspin heldout`); every fifth document validates.",
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {ExitCodes.L0, ExitCodes.L2, ExitCodes.L3, ExitCodes.L4, ExitCodes.L5, ExitCodes.L70},
         footer = {"", "Example:", "  unspin calibrate target/data/brown-txt -o src/main/resources/dev/unspin/restore/calibration.txt"})
 final class CalibrateCommand implements Callable<Integer> {
     @CommandLine.Spec

@@ -25,9 +25,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "heldout", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = {"Measure generalisation: spin clean text the restorer was not trained on with the held-out fold of moves, by each",
-                "spinner profile, restore it with that fold removed from the dictionaries, and score it; count changes on clean text;",
-                "score annotated files (.ann) with the full dictionaries."},
+        description = "Measure generalisation: spin clean text the restorer was not trained on with the held-out fold of moves, by each "
+                + "spinner profile, restore it with that fold removed from the dictionaries, and score it; count changes on clean text; "
+                + "score annotated files (.ann) with the full dictionaries.",
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {ExitCodes.L0, ExitCodes.L2, ExitCodes.L3, ExitCodes.L4, ExitCodes.L5, ExitCodes.L70},
         footer = {"", "Example:", "  unspin heldout --spin-source samples/heldout/spin-source --clean samples/heldout/clean --ann samples"})
 final class HeldoutCommand implements Callable<Integer> {
     @CommandLine.Spec

@@ -143,6 +143,16 @@ public final class Main implements Runnable {
         });
         cl.setParameterExceptionHandler(Main::usageError);
         cl.setExecutionStrategy(Main::execute);
+        CommandLine completion = cl.getSubcommands().get("generate-completion");
+        if (completion != null) {
+            // picocli's own command: given the exit codes and an example like every other command
+            Map<String, String> codes = new java.util.LinkedHashMap<>();
+            for (String line : new String[] {ExitCodes.L0, ExitCodes.L2, ExitCodes.L70}) {
+                codes.put(line.substring(0, line.indexOf(':')), line.substring(line.indexOf(':') + 1));
+            }
+            completion.getCommandSpec().usageMessage().exitCodeListHeading(ExitCodes.HEADING).exitCodeList(codes)
+                    .footer("", "Example:", "  source <(unspin generate-completion)     # in ~/.bashrc or ~/.zshrc");
+        }
         return cl;
     }
 

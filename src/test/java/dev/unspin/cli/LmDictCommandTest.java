@@ -144,8 +144,8 @@ class LmDictCommandTest {
     @Test
     void everyParameterIsDescribedAndHelpListsExamplesAndExitCodes() {
         CommandLine root = Main.commandLine();
-        for (String name : List.of("lm", "dict")) {
-            CommandLine top = root.getSubcommands().get(name);
+        // every command, picocli's generate-completion included, and every nested one
+        for (CommandLine top : root.getSubcommands().values()) {
             List<CommandLine> all = new ArrayList<>(List.of(top));
             all.addAll(top.getSubcommands().values());
             for (CommandLine c : all) {
