@@ -164,9 +164,17 @@ public final class FarmLearner {
     private final LongAdder documents = new LongAdder();
     private final Calibration cal;
 
+    private final int sample;
+
     /** @param cal the restorer's calibration (kept for {@link Engine}; the folder's estimate does not use its channel) */
     public FarmLearner(Calibration cal) {
+        this(cal, SAMPLE);
+    }
+
+    /** With another sample size per spun form (tests take a small one to exercise the sampling on a small farm). */
+    FarmLearner(Calibration cal, int sample) {
         this.cal = cal;
+        this.sample = Math.max(1, sample);
     }
 
     /** Analyses one document with the restorer and adds what it shows. */
@@ -219,7 +227,7 @@ public final class FarmLearner {
         }
         // merged per document first: one lock per spun form and document, not per candidate
         here.forEach((spun, ps) -> {
-            SpunForm f = forms.computeIfAbsent(spun, x -> new SpunForm(ps.get(0).spunUnigram));
+            SpunForm f = forms.computeIfAbsent(spun, x -> new SpunForm(ps.get(0).spunUnigram, sample));
             synchronized (f) {
                 f.add(ps);
             }
@@ -279,9 +287,11 @@ public final class FarmLearner {
         float[][] gains = new float[8][];
         int size;
         long limit = Long.MAX_VALUE;
+        final int sample;
 
-        SpunForm(double unigram) {
+        SpunForm(double unigram, int sample) {
             this.unigram = unigram;
+            this.sample = sample;
         }
 
         void add(List<Position> ps) {
@@ -318,26 +328,27 @@ public final class FarmLearner {
                 readings[size] = r;
                 gains[size] = g;
                 size++;
-                if (size >= 2 * SAMPLE) {
+                if (size >= 2 * sample) {
                     shrink();
                 }
             }
         }
 
-        /** Keeps the {@link #SAMPLE} positions with the smallest keys; later positions above the largest kept are not stored. */
+        /**
+         * Orders the kept positions by key and keeps the {@code sample} smallest; later positions above the largest kept are
+         * not stored. In key order the estimate sums the same numbers in the same order however the documents came.
+         */
         void shrink() {
-            if (size <= SAMPLE) {
-                return;
-            }
             Integer[] order = new Integer[size];
             for (int i = 0; i < size; i++) {
                 order[i] = i;
             }
             java.util.Arrays.sort(order, Comparator.comparingLong(i -> hash[i]));
+            int keep = Math.min(size, sample);
             long[] h = new long[hash.length];
             int[][] r = new int[hash.length][];
             float[][] g = new float[hash.length][];
-            for (int i = 0; i < SAMPLE; i++) {
+            for (int i = 0; i < keep; i++) {
                 h[i] = hash[order[i]];
                 r[i] = readings[order[i]];
                 g[i] = gains[order[i]];
@@ -345,8 +356,10 @@ public final class FarmLearner {
             hash = h;
             readings = r;
             gains = g;
-            size = SAMPLE;
-            limit = h[SAMPLE - 1];
+            if (size > sample) {
+                limit = h[sample - 1];
+            }
+            size = keep;
         }
     }
 
