@@ -131,4 +131,23 @@ class FarmLearnerTest {
         assertTrue(common < equal, common + " vs " + equal);
         assertEquals(FarmLearner.evidence(FarmLearner.GAIN_CAP, -4, -4), FarmLearner.evidence(50, -4, -4), 1e-12);
     }
+
+    @Test
+    void learntMovesAreTrustedAsTheFarmsNotByTheirDocumentsRate() {
+        Calibration c = engine.calibration();
+        List<String> names = Features.decisionNames();
+        int user = names.indexOf("source_user");
+        double rateWeight = c.decision()[names.indexOf("log10_capped_spin_rate")];
+        Calibration light = FarmLearner.trusting(c, 0.006);
+        for (int k = 0; k < names.size(); k++) {
+            double want = c.decision()[k] + (k == user ? rateWeight * Math.log10(Features.RATE_CAP / 0.006) : 0);
+            assertEquals(want, light.decision()[k], 1e-9, names.get(k));
+        }
+        assertTrue(light.decision()[user] > c.decision()[user] + 1, "a farm spinning 0.6% of its words: " + light.decision()[user]);
+        // a farm spun at or above the term's cap, and the channel, are left as they were
+        assertEquals(c.decision()[user], FarmLearner.trusting(c, 0.2).decision()[user], 1e-12);
+        assertEquals(java.util.Arrays.toString(c.channel()), java.util.Arrays.toString(light.channel()));
+        // without the farm's rate, the rate prior's mean stands in for it
+        assertEquals(FarmLearner.trusting(c, c.ratePriorMean()).decision()[user], FarmLearner.trusting(c, Double.NaN).decision()[user], 1e-12);
+    }
 }
