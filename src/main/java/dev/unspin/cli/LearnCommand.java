@@ -59,7 +59,8 @@ final class LearnCommand implements java.util.concurrent.Callable<Integer> {
     /** The rounds and the thresholds of a learnt move (shared with fix --adapt). */
     static final class Cuts {
         @Option(names = "--rounds", paramLabel = "N", description = "Rounds of estimation, at least 1 (default: ${DEFAULT-VALUE}); each after the first "
-                + "reads the folder again with the previous round's moves proposed first.")
+                + "reads the folder again with the previous round's moves proposed first (the estimate reads the language model's "
+                + "window gains, which that does not change: more rounds cost time, not accuracy).")
         int rounds = 1;
 
         @Option(names = "--min-count", paramLabel = "N", description = "Keep a move only if it is used at least this often in the folder (expected count). Default: ${DEFAULT-VALUE}.")

@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * articles, then prints the precision and recall against the farm's table of every cut in a grid, best recall at a
  * precision of at least 0.8 first.
  *
- * <pre>grid MODEL FARM_DIR TABLE.tsv [THREADS]</pre>
+ * <pre>grid MODEL FARM_DIR TABLE.tsv [THREADS [ALL_MOVES.tsv]]</pre>
  */
 public final class FarmGrid {
     private FarmGrid() {
@@ -50,6 +50,14 @@ public final class FarmGrid {
         Set<String> table = SyntheticFarm.moves(Path.of(args[2]));
         List<String> rows = new ArrayList<>();
         List<FarmLearner.Move> all = l.all();
+        if (args.length > 4) { // every move's estimate, for analysis elsewhere
+            StringBuilder sb = new StringBuilder("spun\toriginal\tcount\tn\trate\tshare\tspread\texcess\ttable\twords\n");
+            for (FarmLearner.Move m : all) {
+                sb.append(String.format(Locale.ROOT, "%s\t%s\t%.3f\t%d\t%.4f\t%.4f\t%.3f\t%.4f\t%d\t%d%n", m.spun(), m.original(), m.count(), m.occurrences(),
+                        m.rate(), m.share(), m.spread(), m.excess(), table.contains(m.spun() + "=>" + m.original()) ? 1 : 0, l.words()));
+            }
+            Files.writeString(Path.of(args[4]), sb.toString(), StandardCharsets.UTF_8);
+        }
         for (double count : new double[] {3, 5, 8}) {
             for (double rate : new double[] {0.05, 0.1, 0.2, 0.3, 0.5}) {
                 for (double share : new double[] {0.1, 0.15, 0.2, 0.25, 0.3, 0.4}) {
