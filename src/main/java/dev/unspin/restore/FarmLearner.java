@@ -10,12 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
@@ -192,18 +190,16 @@ public final class FarmLearner {
     private final DoubleAdder rateTimesWords = new DoubleAdder();
     private final LongAdder words = new LongAdder();
     private final LongAdder documents = new LongAdder();
-    private final Calibration cal;
 
     private final int sample;
 
-    /** @param cal the restorer's calibration (kept for {@link Engine}; the folder's estimate does not use its channel) */
+    /** @param cal the restorer's calibration (the folder's estimate no longer needs it: kept so that callers need not change) */
     public FarmLearner(Calibration cal) {
         this(cal, SAMPLE);
     }
 
     /** With another sample size per spun form (tests take a small one to exercise the sampling on a small farm). */
     FarmLearner(Calibration cal, int sample) {
-        this.cal = cal;
         this.sample = Math.max(1, sample);
     }
 
