@@ -402,8 +402,8 @@ public final class FarmLearner {
      * with {@link #UNIGRAM_WEIGHT} of the two words' unigram difference taken out (the model favours a frequent word
      * anywhere: "people" over "men", "should" over "must"; what is left is how much better the original fits this context
      * than its frequency alone says), less {@link #OFFSET} (a position must show some evidence before it counts for a move).
-     * Chosen on set A of the synthetic farm (h6-readme.md, l1-readme.md): among weights 0.6-1.0, unigram weights 0-1 and
-     * offsets 0-1.5 the one with the most recall at a precision of 0.8.
+     * Chosen on set A of the synthetic farm (l1-readme.md; eval/FarmDump's candidates, analysed offline): among weights
+     * 0.3-1.2, unigram weights 0-1 and offsets 0-1.5 the one with the most recall at a precision of 0.8.
      */
     static final double GAIN_WEIGHT = 0.6;
     static final double UNIGRAM_WEIGHT = 0.6;
