@@ -59,7 +59,8 @@ final class LearnCommand implements java.util.concurrent.Callable<Integer> {
     /** The rounds and the thresholds of a learnt move (shared with fix --adapt). */
     static final class Cuts {
         @Option(names = "--rounds", paramLabel = "N", description = "Rounds of estimation, at least 1 (default: ${DEFAULT-VALUE}); each after the first "
-                + "reads the folder again with the previous round's moves proposed first.")
+                + "reads the folder again with the previous round's moves proposed first (the estimate reads the language model's "
+                + "window gains, which that does not change: more rounds cost time, not accuracy).")
         int rounds = 1;
 
         @Option(names = "--min-count", paramLabel = "N", description = "Keep a move only if it is used at least this often in the folder (expected count). Default: ${DEFAULT-VALUE}.")
@@ -82,14 +83,21 @@ final class LearnCommand implements java.util.concurrent.Callable<Integer> {
         @Option(names = "--min-probability", paramLabel = "P", description = "Keep a move only if the restorer alone gave it at least this mean probability (0-1). Default: ${DEFAULT-VALUE}.")
         double minProbability = FarmLearner.DEFAULT.minCalibratedRate();
 
+        @Option(names = "--max-originals", paramLabel = "N", description = "Keep at most this many originals per spun form, the strongest first "
+                + "(a deterministic spinner writes a spun form for one original). Default: ${DEFAULT-VALUE}.")
+        int maxOriginals = FarmLearner.DEFAULT.maxOriginals();
+
         FarmLearner.Thresholds thresholds() {
-            return new FarmLearner.Thresholds(minCount, minPerMillion, minRate, minShare, minSpread, minProbability);
+            return new FarmLearner.Thresholds(minCount, minPerMillion, minRate, minShare, minSpread, minProbability, maxOriginals);
         }
 
         /** A problem with the values, or null. */
         String problem() {
             if (rounds < 1) {
                 return "--rounds must be at least 1 (got " + rounds + ")";
+            }
+            if (maxOriginals < 1) {
+                return "--max-originals must be at least 1 (got " + maxOriginals + ")";
             }
             for (double r : new double[] {minRate, minShare, minProbability}) {
                 if (!(r >= 0 && r <= 1)) {
@@ -168,11 +176,12 @@ final class LearnCommand implements java.util.concurrent.Callable<Integer> {
     static List<String> header(FarmLearner l, List<Path> inputs, Cuts c) {
         return List.of("Moves learnt by `unspin learn` from " + l.documents() + " documents (" + l.words() + " words) in "
                         + String.join(", ", inputs.stream().map(Path::toString).toList()),
-                String.format(Locale.ROOT, "estimated spin rate %.4f; %d round(s); kept: count >= %s (and %s per million words), rate >= %s, share >= %s, spread >= %s, p >= %s",
-                        l.spinRate(), c.rounds, fmt(c.minCount), fmt(c.minPerMillion), fmt(c.minRate), fmt(c.minShare), fmt(c.minSpread), fmt(c.minProbability)),
+                String.format(Locale.ROOT, "estimated spin rate %.4f; %d round(s); kept: count >= %s (and %s per million words), rate >= %s, share >= %s, spread >= %s, p >= %s, %d original(s) per spun form",
+                        l.spinRate(), c.rounds, fmt(c.minCount), fmt(c.minPerMillion), fmt(c.minRate), fmt(c.minShare), fmt(c.minSpread), fmt(c.minProbability),
+                        c.maxOriginals),
                 "count: expected uses in the folder; rate: count / positions where the spun form was a candidate; share: count / (count +",
                 "the original as written); spread: documents holding the spun form / documents its uses would reach at random; p: the",
-                "restorer's own mean probability; n: the positions.");
+                "restorer's own mean probability (it judged each document alone); n: the positions.");
     }
 
     /** Every named input must exist, before the model loads. */

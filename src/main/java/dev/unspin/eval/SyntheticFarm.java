@@ -34,6 +34,7 @@ import java.util.stream.Stream;
  * make  MODEL CLEAN_DIR OUT_DIR [ORIGINALS=150] [RATE=0.5] [WORDS=300]   writes OUT/farm/*.txt, OUT/ann/*.ann, OUT/table.tsv
  * moves TABLE.tsv FARM.dict                                              precision and recall of learnt moves against the table
  * score ANN_DIR OUTPUT_DIR                                               edit-level P, R, F0.5 of restored files against their .ann
+ * split FARM_DIR OUT_DIR [SIZE=1000]                                     two disjoint sets: OUT/A, OUT/annA (tuning), OUT/B, OUT/annB
  * </pre>
  */
 public final class SyntheticFarm {
@@ -46,9 +47,10 @@ public final class SyntheticFarm {
                     args.length > 5 ? Double.parseDouble(args[5]) : 0.5, args.length > 6 ? Integer.parseInt(args[6]) : 300);
             case "moves" -> System.out.println(compareMoves(Path.of(args[1]), Path.of(args[2])));
             case "score" -> System.out.println(score(Path.of(args[1]), Path.of(args[2])));
+            case "split" -> split(Path.of(args[1]), Path.of(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : 1000);
             default -> {
                 System.err.println("usage: SyntheticFarm make MODEL CLEAN_DIR OUT_DIR [ORIGINALS] [RATE] [WORDS] | moves TABLE.tsv FARM.dict"
-                        + " | score ANN_DIR OUTPUT_DIR");
+                        + " | score ANN_DIR OUTPUT_DIR | split FARM_DIR OUT_DIR [SIZE]");
                 System.exit(2);
             }
         }
@@ -165,6 +167,53 @@ public final class SyntheticFarm {
             Files.writeString(out.resolve("ann").resolve(name + ".ann"), ann, StandardCharsets.UTF_8);
         }
         System.err.printf(Locale.ROOT, "%d articles, %d moves in the table, %d spun words%n", arts.size(), chosen.size(), edits);
+    }
+
+    /**
+     * The two disjoint sets of {@code size} articles each out of {@code n}: A the articles floor(j n / size), j < size (every
+     * weight and threshold is chosen on it), B {@code size} of the others, evenly spaced (the reported figures). Indices.
+     */
+    static int[][] sets(int n, int size) {
+        if (2 * size > n) {
+            throw new IllegalArgumentException("the farm has " + n + " articles, fewer than two sets of " + size);
+        }
+        Set<Integer> a = new java.util.TreeSet<>();
+        for (int j = 0; j < size; j++) {
+            a.add((int) ((long) j * n / size));
+        }
+        List<Integer> rest = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (!a.contains(i)) {
+                rest.add(i);
+            }
+        }
+        int[] b = new int[size];
+        for (int j = 0; j < size; j++) {
+            b[j] = rest.get((int) ((long) j * rest.size() / size));
+        }
+        return new int[][] {a.stream().mapToInt(Integer::intValue).toArray(), b};
+    }
+
+    /** Copies the farm's articles (FARM/farm/aNNNN.txt) and annotations (FARM/ann) of {@link #sets} into OUT/A, OUT/annA, OUT/B, OUT/annB. */
+    static void split(Path farm, Path out, int size) throws IOException {
+        int n;
+        try (Stream<Path> s = Files.list(farm.resolve("farm"))) {
+            n = (int) s.filter(p -> p.getFileName().toString().matches("a\\d{4}\\.txt")).count();
+        }
+        int[][] sets = sets(n, size);
+        String[] names = {"A", "B"};
+        for (int k = 0; k < 2; k++) {
+            Files.createDirectories(out.resolve(names[k]));
+            Files.createDirectories(out.resolve("ann" + names[k]));
+            for (int i : sets[k]) {
+                String name = String.format(Locale.ROOT, "a%04d", i);
+                Files.copy(farm.resolve("farm").resolve(name + ".txt"), out.resolve(names[k]).resolve(name + ".txt"),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(farm.resolve("ann").resolve(name + ".ann"), out.resolve("ann" + names[k]).resolve(name + ".ann"),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        System.err.printf(Locale.ROOT, "%d articles: A and B of %d each in %s%n", n, size, out);
     }
 
     /** Moves of a table file (spun TAB original) or a dictionary ("spun => original | ... ; flags # comment"), as "spun=>original". */

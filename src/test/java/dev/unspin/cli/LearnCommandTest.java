@@ -95,6 +95,9 @@ class LearnCommandTest {
         CliTest.Run rounds = CliTest.run("", "learn", tmp.toString(), "-o", tmp.resolve("x.dict").toString(), "--rounds", "0");
         assertEquals(2, rounds.code());
         assertEquals("unspin: --rounds must be at least 1 (got 0)\n", rounds.err());
+        CliTest.Run originals = CliTest.run("", "learn", tmp.toString(), "-o", tmp.resolve("x.dict").toString(), "--max-originals", "0");
+        assertEquals(2, originals.code());
+        assertEquals("unspin: --max-originals must be at least 1 (got 0)\n", originals.err());
 
         CliTest.Run noLm = CliTest.run("", "learn", tmp.toString(), "-o", tmp.resolve("x.dict").toString(), "--no-lm");
         assertEquals(2, noLm.code());

@@ -82,4 +82,72 @@ class FarmLearnerTest {
         FarmLearner two = FarmLearner.learn(engine, 2, FarmLearner.DEFAULT, doc -> TinyFarm.articles().forEach(doc), (r, n) -> { });
         assertEquals(Set.of("tank=>can", "olden=>then", "confess=>own"), pairs(two.moves(FarmLearner.DEFAULT)));
     }
+
+    @Test
+    void aSampledSpunFormGivesTheSameEstimateInAnyOrder() {
+        // three positions kept per spun form: "tank" (10 positions) is estimated from a sample, the same one either way
+        FarmLearner forward = new FarmLearner(engine.calibration(), 3);
+        FarmLearner backward = new FarmLearner(engine.calibration(), 3);
+        List<String> arts = TinyFarm.articles();
+        for (int i = 0; i < arts.size(); i++) {
+            forward.add(f.restorer, arts.get(i));
+            backward.add(f.restorer, arts.get(arts.size() - 1 - i));
+        }
+        List<FarmLearner.Move> a = forward.all();
+        List<FarmLearner.Move> b = backward.all();
+        assertEquals(a.size(), b.size());
+        for (int i = 0; i < a.size(); i++) {
+            assertEquals(a.get(i).spun() + "=>" + a.get(i).original(), b.get(i).spun() + "=>" + b.get(i).original());
+            assertEquals(a.get(i).count(), b.get(i).count(), 1e-9, a.get(i).toString());
+            assertEquals(a.get(i).occurrences(), b.get(i).occurrences());
+        }
+        FarmLearner.Move tank = a.stream().filter(m -> m.spun().equals("tank") && m.original().equals("can")).findFirst().orElseThrow();
+        // counted over all ten positions, its share estimated from the three kept
+        assertEquals(10, tank.occurrences());
+        assertTrue(tank.rate() > 0.8, tank.toString());
+        assertEquals(Set.of("tank=>can", "olden=>then", "confess=>own"), pairs(forward.moves(FarmLearner.DEFAULT)));
+    }
+
+    @Test
+    void aSpunFormKeepsItsStrongestOriginalUnlessMoreAreAllowed() {
+        FarmLearner empty = new FarmLearner(engine.calibration());
+        FarmLearner.Move strong = new FarmLearner.Move("tank", "can", 40, 42, 0, 0.9, 0.5, 0.9);
+        FarmLearner.Move weak = new FarmLearner.Move("tank", "container", 9, 42, 0, 0.9, 0.5, 0.9);
+        FarmLearner.Move other = new FarmLearner.Move("olden", "then", 20, 20, 0, 0.9, 0.5, 0.9);
+        List<FarmLearner.Move> all = List.of(strong, other, weak);
+        assertEquals(List.of(strong, other), empty.moves(FarmLearner.DEFAULT, all));
+        FarmLearner.Thresholds any = new FarmLearner.Thresholds(5, 10, 0.2, 0.25, 0.5, 0);
+        assertEquals(List.of(strong, other, weak), empty.moves(any, all));
+        // a move below a cut is not kept, and does not use up its spun form's place
+        FarmLearner.Move sparse = new FarmLearner.Move("tank", "can", 40, 42, 0, 0.9, 0.5, 0.2);
+        assertEquals(List.of(other, weak), empty.moves(FarmLearner.DEFAULT, List.of(sparse, other, weak)));
+    }
+
+    @Test
+    void evidenceTakesOutTheModelsPreferenceForFrequentWords() {
+        // the same window gain says less for an original far more frequent than the spun word than for one as frequent
+        double common = FarmLearner.evidence(2, -2, -4);
+        double equal = FarmLearner.evidence(2, -4, -4);
+        assertTrue(common < equal, common + " vs " + equal);
+        assertEquals(FarmLearner.evidence(FarmLearner.GAIN_CAP, -4, -4), FarmLearner.evidence(50, -4, -4), 1e-12);
+    }
+
+    @Test
+    void learntMovesAreTrustedAsTheFarmsNotByTheirDocumentsRate() {
+        Calibration c = engine.calibration();
+        List<String> names = Features.decisionNames();
+        int user = names.indexOf("source_user");
+        double rateWeight = c.decision()[names.indexOf("log10_capped_spin_rate")];
+        Calibration light = FarmLearner.trusting(c, 0.006);
+        for (int k = 0; k < names.size(); k++) {
+            double want = c.decision()[k] + (k == user ? rateWeight * Math.log10(Features.RATE_CAP / 0.006) : 0);
+            assertEquals(want, light.decision()[k], 1e-9, names.get(k));
+        }
+        assertTrue(light.decision()[user] > c.decision()[user] + 1, "a farm spinning 0.6% of its words: " + light.decision()[user]);
+        // a farm spun at or above the term's cap, and the channel, are left as they were
+        assertEquals(c.decision()[user], FarmLearner.trusting(c, 0.2).decision()[user], 1e-12);
+        assertEquals(java.util.Arrays.toString(c.channel()), java.util.Arrays.toString(light.channel()));
+        // without the farm's rate, the rate prior's mean stands in for it
+        assertEquals(FarmLearner.trusting(c, c.ratePriorMean()).decision()[user], FarmLearner.trusting(c, Double.NaN).decision()[user], 1e-12);
+    }
 }
