@@ -251,8 +251,22 @@ final class EngineOptions {
         if (extra != null) {
             gens.add(new dev.unspin.restore.ThesaurusCandidates(extra, dev.unspin.restore.Source.USER));
         }
-        dev.unspin.restore.Calibration cal = dev.unspin.restore.Calibration.bundled();
+        dev.unspin.restore.Calibration cal = learntTrust(dev.unspin.restore.Calibration.bundled());
         return new Restorer(analyzer, gens, scorer, confidence == null ? cal : cal.withConfidence(confidence), protectQuotes);
+    }
+
+    /**
+     * A --dict written by `unspin learn` holds a farm's moves: they are trusted as `fix --adapt` trusts what it learns, at
+     * the farm's rate from the file's header (FarmLearner.trusting; the moves are family USER like any --dict entry).
+     */
+    private dev.unspin.restore.Calibration learntTrust(dev.unspin.restore.Calibration cal) throws IOException {
+        for (Path d : dicts) {
+            double rate = LearnCommand.learntRate(d);
+            if (!Double.isNaN(rate)) {
+                return dev.unspin.restore.FarmLearner.trusting(cal, rate);
+            }
+        }
+        return cal;
     }
 
     /**

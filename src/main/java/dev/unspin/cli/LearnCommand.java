@@ -172,9 +172,29 @@ final class LearnCommand implements java.util.concurrent.Callable<Integer> {
         return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
     }
 
+    /** How a dictionary written by learn starts (the first header line, after "# "). */
+    static final String HEADER_START = "Moves learnt by `unspin learn` from ";
+
+    /**
+     * The farm's estimated spin rate when the file is a dictionary written by learn (its header says so on its first two
+     * lines), else NaN. Read from the first 4 KB only, so any --dict file can be asked.
+     */
+    static double learntRate(Path dict) throws IOException {
+        byte[] head;
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(dict)) {
+            head = in.readNBytes(4096);
+        }
+        String[] lines = new String(head, java.nio.charset.StandardCharsets.UTF_8).split("\n", 3);
+        if (lines.length < 3 || !lines[0].startsWith("# " + HEADER_START)) {
+            return Double.NaN;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^# estimated spin rate ([0-9.]+);").matcher(lines[1]);
+        return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
+    }
+
     /** The dictionary's header: where the moves come from, the farm's rate, and what the figures on each line mean. */
     static List<String> header(FarmLearner l, List<Path> inputs, Cuts c) {
-        return List.of("Moves learnt by `unspin learn` from " + l.documents() + " documents (" + l.words() + " words) in "
+        return List.of(HEADER_START + l.documents() + " documents (" + l.words() + " words) in "
                         + String.join(", ", inputs.stream().map(Path::toString).toList()),
                 String.format(Locale.ROOT, "estimated spin rate %.4f; %d round(s); kept: count >= %s (and %s per million words), rate >= %s, share >= %s, spread >= %s, p >= %s, %d original(s) per spun form",
                         l.spinRate(), c.rounds, fmt(c.minCount), fmt(c.minPerMillion), fmt(c.minRate), fmt(c.minShare), fmt(c.minSpread), fmt(c.minProbability),

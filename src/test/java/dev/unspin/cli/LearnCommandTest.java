@@ -1,5 +1,6 @@
 package dev.unspin.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -54,6 +55,29 @@ class LearnCommandTest {
         CliTest.Run fixed = CliTest.run("", "fix", farm.resolve("a00.txt").toString(), "--dict", dict.toString());
         assertEquals(0, fixed.code(), fixed.err());
         assertEquals(TinyFarm.CLEAN.get(0) + "\n", fixed.out());
+
+        // the learnt file carries the farm's rate, and a restorer given it trusts its moves as --adapt does
+        double rate = LearnCommand.learntRate(dict);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("estimated spin rate ([0-9.]+)").matcher(r.err());
+        assertTrue(m.find(), r.err());
+        assertEquals(Double.parseDouble(m.group(1)), rate, 1e-4);
+        Path mine = tmp.resolve("mine.dict");
+        Files.writeString(mine, "# my own entries\ntank => can ; ctx\n");
+        assertTrue(Double.isNaN(LearnCommand.learntRate(mine)));
+        // a light farm's file (1% of words spun, under the decision's rate cap): its moves are trusted
+        Path light = tmp.resolve("light.dict");
+        Files.writeString(light, "# " + LearnCommand.HEADER_START + "900 documents (300000 words) in farm\n"
+                + "# estimated spin rate 0.0100; 1 round(s); kept: ...\ntank => can ; ctx    # count=40\n");
+        assertEquals(0.01, LearnCommand.learntRate(light), 1e-12);
+        EngineOptions learnt = new EngineOptions();
+        learnt.dicts = List.of(light);
+        EngineOptions plain = new EngineOptions();
+        plain.dicts = List.of(mine);
+        dev.unspin.restore.Calibration bundled = dev.unspin.restore.Calibration.bundled();
+        double[] trusted = dev.unspin.restore.FarmLearner.trusting(bundled, 0.01).decision();
+        assertFalse(java.util.Arrays.equals(bundled.decision(), trusted), "a light farm's moves are trusted more");
+        assertArrayEquals(trusted, learnt.restorer().calibration().decision());
+        assertArrayEquals(bundled.decision(), plain.restorer().calibration().decision());
     }
 
     @Test
