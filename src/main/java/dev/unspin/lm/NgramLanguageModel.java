@@ -15,19 +15,35 @@ public final class NgramLanguageModel implements LanguageModel {
     private final long mask;
     private final int bos;
     private final int eos;
+    private final boolean packed;
     /**
      * Recent answers, per thread: a direct-mapped table of (state, word) -> log10 probability. Text repeats its n-grams
-     * ("of the", "in the", a spun phrase and its candidates), and an answer from the memory-mapped tables costs several
-     * cache misses. Keys are stored whole, so a hit is always the model's exact answer.
+     * ("of the", "in the", a spun phrase and its candidates), the decoder asks again what the lattice's windows asked
+     * (a candidate after the words as written), and an answer from the memory-mapped tables costs several cache misses.
+     * Sized to hold a whole document's questions (a spun article of 5,000 words asks about 150,000 distinct ones), so
+     * that the decoding graphs, built after every sentence's lattice, still find the windows' answers. Keys are stored
+     * whole, so a hit is always the model's exact answer.
      */
-    private final ThreadLocal<Memo> memo = ThreadLocal.withInitial(Memo::new);
+    private final ThreadLocal<Memo> memo;
+
+    /** log2 of the memo's slots: 2^18 slots of 16 bytes (trigram models) or 24 bytes (longer states) per thread. */
+    static final int MEMO_BITS = 18;
 
     private static final class Memo {
-        static final int SIZE = 1 << 16;
-        final long[] states = new long[SIZE];
-        final int[] words = new int[SIZE];
-        final double[] scores = new double[SIZE];
-        final boolean[] used = new boolean[SIZE];
+        /**
+         * For states of at most 42 bits (trigram models) the key packs state and word (word + 2, never 0) into one
+         * long, and {@code states} is unused; otherwise the key is the word + 2 and the state is compared too.
+         * A key of 0 marks an empty slot.
+         */
+        final long[] keys;
+        final long[] states;
+        final double[] scores;
+
+        Memo(boolean packed) {
+            keys = new long[1 << MEMO_BITS];
+            states = packed ? null : new long[1 << MEMO_BITS];
+            scores = new double[1 << MEMO_BITS];
+        }
     }
 
     public NgramLanguageModel(NgramModel model) {
@@ -39,6 +55,10 @@ public final class NgramLanguageModel implements LanguageModel {
             throw new IllegalArgumentException("vocabulary of " + model.vocabularySize() + " words is too large for an order-"
                     + model.order() + " state");
         }
+        // a packed key needs the state's bits plus 21 for the word in 63 bits
+        boolean packed = bits * ctx + BITS <= 63 && model.vocabularySize() + 2 < (1 << BITS);
+        this.packed = packed;
+        this.memo = ThreadLocal.withInitial(() -> new Memo(packed));
         this.bos = model.id("<s>");
         this.eos = model.id("</s>");
     }
@@ -75,14 +95,25 @@ public final class NgramLanguageModel implements LanguageModel {
     @Override
     public double score(long state, int word) {
         Memo m = memo.get();
-        int slot = (int) ((state * 0x9E3779B97F4A7C15L + word * 0xC2B2AE3D27D4EB4FL) >>> 48);
-        if (m.used[slot] && m.states[slot] == state && m.words[slot] == word) {
+        if (packed) {
+            long key = (state << BITS) | (word + 2L);
+            int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> (64 - MEMO_BITS));
+            if (m.keys[slot] == key) {
+                return m.scores[slot];
+            }
+            double p = lookup(state, word);
+            m.keys[slot] = key;
+            m.scores[slot] = p;
+            return p;
+        }
+        long key = word + 2L;
+        int slot = (int) ((state * 0x9E3779B97F4A7C15L + word * 0xC2B2AE3D27D4EB4FL) >>> (64 - MEMO_BITS));
+        if (m.keys[slot] == key && m.states[slot] == state) {
             return m.scores[slot];
         }
         double p = lookup(state, word);
-        m.used[slot] = true;
+        m.keys[slot] = key;
         m.states[slot] = state;
-        m.words[slot] = word;
         m.scores[slot] = p;
         return p;
     }

@@ -99,6 +99,7 @@ public final class DocumentEm {
                 }
             }
             graphs.add(prior.length == 0 ? null : decoder.graph(l, prior, lmWeight));
+            l.dropScores(); // the graph has read the windows' answers; a document's lattices live until it is decided
         }
         rate = cal.ratePriorMean();
         java.util.Arrays.fill(multiplier, rate / cal.trainingRate());

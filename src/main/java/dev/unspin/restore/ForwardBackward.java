@@ -88,7 +88,7 @@ public final class ForwardBackward {
             edges++;
         }
 
-        /** The nodes at position p, the beam best by forward score when there are more. */
+        /** The nodes at position p, the beam best by forward score when there are more (ties in list order). */
         int[] nodesAt(int p, int beam) {
             int c = 0;
             for (int v = head[p]; v >= 0; v = next[v]) {
@@ -102,16 +102,19 @@ public final class ForwardBackward {
             if (out.length <= beam) {
                 return out;
             }
-            Integer[] boxed = new Integer[out.length];
-            for (int k = 0; k < out.length; k++) {
-                boxed[k] = out[k];
+            // a stable insertion sort, best first, on primitives: crowded positions hold tens of nodes, not thousands,
+            // and the order is the one a stable sort of the boxed nodes gave (edges are made, and summed, in this order)
+            for (int k = 1; k < out.length; k++) {
+                int v = out[k];
+                double a = alpha[v];
+                int j = k - 1;
+                while (j >= 0 && Double.compare(a, alpha[out[j]]) > 0) {
+                    out[j + 1] = out[j];
+                    j--;
+                }
+                out[j + 1] = v;
             }
-            Arrays.sort(boxed, (x, y) -> Double.compare(alpha[y], alpha[x]));
-            int[] kept = new int[beam];
-            for (int k = 0; k < beam; k++) {
-                kept[k] = boxed[k];
-            }
-            return kept;
+            return Arrays.copyOf(out, beam);
         }
     }
 
@@ -123,21 +126,24 @@ public final class ForwardBackward {
         int n = lat.size();
         int[][] byStart = byStart(lat, priorLogOdds);
         Graph g = new Graph(n, lat.candidates().size());
+        // the lattice's windows asked most of these questions already: read their answers (exact, the model's own)
+        ScoreCache cache = lat.scores(lm);
         g.node(0, lm.begin(), 0);
         for (int i = 0; i <= n; i++) {
             int[] at = g.nodesAt(i, beam);
             if (i == n) {
                 for (int v : at) {
-                    g.end[v] = lm.score(g.state[v], lm.eos());
+                    g.end[v] = cache != null ? cache.score(g.state[v], lm.eos()) : lm.score(g.state[v], lm.eos());
                 }
                 break;
             }
+            int[] keep = lat.keepIds(i);
             for (int v : at) {
                 long st = g.state[v];
                 long s = st;
                 double w = 0;
-                for (int id : lat.keepIds(i)) {
-                    w += lm.score(s, id);
+                for (int id : keep) {
+                    w += cache != null ? cache.score(s, id) : lm.score(s, id);
                     s = lm.next(s, id);
                 }
                 g.edge(v, g.node(i + 1, s, g.alpha[v] + lmWeight * w), w, -1);
@@ -146,7 +152,7 @@ public final class ForwardBackward {
                     s = st;
                     w = 0;
                     for (int id : c.ids()) {
-                        w += lm.score(s, id);
+                        w += cache != null ? cache.score(s, id) : lm.score(s, id);
                         s = lm.next(s, id);
                     }
                     g.edge(v, g.node(c.end(), s, g.alpha[v] + lmWeight * w + priorLogOdds[k]), w, k);
