@@ -18,31 +18,34 @@ public final class NgramLanguageModel implements LanguageModel {
     private final boolean packed;
     /**
      * Recent answers, per thread: a direct-mapped table of (state, word) -> log10 probability. Text repeats its n-grams
-     * ("of the", "in the", a spun phrase and its candidates), the decoder asks again what the lattice's windows asked
-     * (a candidate after the words as written), and an answer from the memory-mapped tables costs several cache misses.
-     * Sized to hold a whole document's questions (a spun article of 5,000 words asks about 150,000 distinct ones), so
-     * that the decoding graphs, built after every sentence's lattice, still find the windows' answers. Keys are stored
-     * whole, so a hit is always the model's exact answer.
+     * ("of the", "in the", a spun phrase and its candidates), and an answer from the memory-mapped tables costs several
+     * cache misses. (A sentence's own repeats, the decoder asking what the lattice's windows asked, are kept whole by the
+     * restorer.) Keys are stored whole, so a hit is always the model's exact answer.
      */
     private final ThreadLocal<Memo> memo;
 
-    /** log2 of the memo's slots: 2^18 slots of 16 bytes (trigram models) or 24 bytes (longer states) per thread. */
-    static final int MEMO_BITS = 18;
+    /** log2 of the memo's slots: 16 bytes each for trigram models (one cache line holds key and answer), 24 otherwise. */
+    static final int MEMO_BITS = 16;
 
     private static final class Memo {
         /**
-         * For states of at most 42 bits (trigram models) the key packs state and word (word + 2, never 0) into one
-         * long, and {@code states} is unused; otherwise the key is the word + 2 and the state is compared too.
-         * A key of 0 marks an empty slot.
+         * For states of at most 42 bits (trigram models) slot i holds at 2i the key packing state and word (word + 2,
+         * never 0) and at 2i + 1 the answer's bits, so a lookup reads one cache line; {@code states} and {@code scores}
+         * are then unused. Otherwise the key is word + 2 and the state is compared too. A key of 0 marks an empty slot.
          */
+        final long[] packed;
         final long[] keys;
         final long[] states;
         final double[] scores;
+        /** the n-gram of a question, for the model's lookup (which reads it and keeps nothing) */
+        final int[] ids;
 
-        Memo(boolean packed) {
-            keys = new long[1 << MEMO_BITS];
-            states = packed ? null : new long[1 << MEMO_BITS];
-            scores = new double[1 << MEMO_BITS];
+        Memo(boolean pack, int order) {
+            ids = new int[order];
+            packed = pack ? new long[2 << MEMO_BITS] : null;
+            keys = pack ? null : new long[1 << MEMO_BITS];
+            states = pack ? null : new long[1 << MEMO_BITS];
+            scores = pack ? null : new double[1 << MEMO_BITS];
         }
     }
 
@@ -58,7 +61,7 @@ public final class NgramLanguageModel implements LanguageModel {
         // a packed key needs the state's bits plus 21 for the word in 63 bits
         boolean packed = bits * ctx + BITS <= 63 && model.vocabularySize() + 2 < (1 << BITS);
         this.packed = packed;
-        this.memo = ThreadLocal.withInitial(() -> new Memo(packed));
+        this.memo = ThreadLocal.withInitial(() -> new Memo(packed, model.order()));
         this.bos = model.id("<s>");
         this.eos = model.id("</s>");
     }
@@ -97,13 +100,14 @@ public final class NgramLanguageModel implements LanguageModel {
         Memo m = memo.get();
         if (packed) {
             long key = (state << BITS) | (word + 2L);
-            int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> (64 - MEMO_BITS));
-            if (m.keys[slot] == key) {
-                return m.scores[slot];
+            int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> (64 - MEMO_BITS)) << 1;
+            long[] t = m.packed;
+            if (t[slot] == key) {
+                return Double.longBitsToDouble(t[slot + 1]);
             }
-            double p = lookup(state, word);
-            m.keys[slot] = key;
-            m.scores[slot] = p;
+            double p = lookup(m.ids, state, word);
+            t[slot] = key;
+            t[slot + 1] = Double.doubleToRawLongBits(p);
             return p;
         }
         long key = word + 2L;
@@ -111,15 +115,14 @@ public final class NgramLanguageModel implements LanguageModel {
         if (m.keys[slot] == key && m.states[slot] == state) {
             return m.scores[slot];
         }
-        double p = lookup(state, word);
+        double p = lookup(m.ids, state, word);
         m.keys[slot] = key;
         m.states[slot] = state;
         m.scores[slot] = p;
         return p;
     }
 
-    private double lookup(long state, int word) {
-        int[] ids = new int[ctx + 1]; // small and short-lived: escape analysis keeps it off the heap
+    private double lookup(int[] ids, long state, int word) {
         int from = ctx;
         for (int k = ctx - 1; k >= 0; k--) {
             long f = (state >>> (bits * (ctx - 1 - k))) & mask;

@@ -84,14 +84,20 @@ public final class Lattice {
         };
         List<Candidate> cands = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        String[] keys = new String[n]; // each token's key, normalised once
+        for (int i = 0; i < n; i++) {
+            keys[i] = toks.get(i).key();
+        }
         for (int i = 0; i < n; i++) {
             if (!toks.get(i).isWord()) {
                 continue;
             }
             for (CandidateGenerator g : generators) {
                 g.propose(view, i, offered -> {
-                    Candidate c = trimmed(offered, toks, view);
-                    if (!sameWords(c, toks) && seen.add(c.start() + ":" + c.end() + ":" + Token.normalise(c.replacement()))) {
+                    // a one-word span has no shared ends to trim
+                    Candidate c = offered.end() - offered.start() <= 1 ? offered : trimmed(offered, toks, view);
+                    String repl = Token.normalise(c.replacement());
+                    if (!sameWords(c, keys, repl) && seen.add(c.start() + ":" + c.end() + ":" + repl)) {
                         cands.add(c);
                     }
                 });
@@ -143,13 +149,16 @@ public final class Lattice {
         return new Candidate(t[0], t[1], r, view.idsOf(r), c.source(), c.rank(), c.entry());
     }
 
-    /** A replacement that reads like the words it replaces (case aside) changes nothing. */
-    private static boolean sameWords(Candidate c, List<Token> toks) {
+    /** A replacement that reads like the words it replaces (case aside) changes nothing; repl is the normalised replacement. */
+    private static boolean sameWords(Candidate c, String[] keys, String repl) {
+        if (c.end() - c.start() == 1) {
+            return keys[c.start()].equals(repl);
+        }
         StringBuilder sb = new StringBuilder();
         for (int k = c.start(); k < c.end(); k++) {
-            sb.append(k > c.start() ? " " : "").append(toks.get(k).key());
+            sb.append(k > c.start() ? " " : "").append(keys[k]);
         }
-        return sb.toString().equals(Token.normalise(c.replacement()));
+        return sb.toString().equals(repl);
     }
 
     /**
