@@ -28,21 +28,35 @@ public final class ForwardBackward {
     /** One sentence's decoding graph: nodes in topological order, edges with their language-model log10 scores. */
     public static final class Graph {
         int nodes;
-        int[] pos = new int[32];
-        long[] state = new long[32];
-        double[] alpha = new double[32];
+        int[] pos;
+        long[] state;
+        double[] alpha;
         /** log10 probability of the sentence end after the node, for nodes at the last position */
-        double[] end = new double[32];
-        int[] next = new int[32];
+        double[] end;
+        int[] next;
         final int[] head;
         int edges;
-        int[] from = new int[64];
-        int[] to = new int[64];
-        double[] lmScore = new double[64];
-        int[] arc = new int[64];
+        int[] from;
+        int[] to;
+        double[] lmScore;
+        int[] arc;
         final int candidates;
 
         Graph(int n, int candidates) {
+            this(n, candidates, 32, 64);
+        }
+
+        /** With room for about this many nodes and edges, so that a sentence's graph is not copied as it grows. */
+        Graph(int n, int candidates, int nodeHint, int edgeHint) {
+            pos = new int[nodeHint];
+            state = new long[nodeHint];
+            alpha = new double[nodeHint];
+            end = new double[nodeHint];
+            next = new int[nodeHint];
+            from = new int[edgeHint];
+            to = new int[edgeHint];
+            lmScore = new double[edgeHint];
+            arc = new int[edgeHint];
             head = new int[n + 1];
             Arrays.fill(head, -1);
             this.candidates = candidates;
@@ -125,7 +139,12 @@ public final class ForwardBackward {
     public Graph graph(Lattice lat, double[] priorLogOdds, double lmWeight) {
         int n = lat.size();
         int[][] byStart = byStart(lat, priorLogOdds);
-        Graph g = new Graph(n, lat.candidates().size());
+        int active = 0;
+        for (int[] b : byStart) {
+            active += b.length;
+        }
+        // a few nodes per position (the words as written, and the states after nearby candidates), each with its edges
+        Graph g = new Graph(n, lat.candidates().size(), 4 * (n + 1) + 2 * active, 4 * (n + active) + 16);
         // the lattice's windows asked most of these questions already: read their answers (exact, the model's own)
         ScoreCache cache = lat.scores(lm);
         g.node(0, lm.begin(), 0);

@@ -103,6 +103,9 @@ public final class Lattice {
                 });
             }
         }
+        if (cands.isEmpty()) {
+            return new Lattice(s, keep, uni, List.of(), new double[0], new double[0], words, null); // nothing to score
+        }
         double[] gain = new double[cands.size()];
         double[] cu = new double[cands.size()];
         LanguageModel lm = scorer.lm();
@@ -118,7 +121,7 @@ public final class Lattice {
             gain[k] = withWindow(cache, keep, before[c.start()], c, without[1]) - without[0];
             cu[k] = scorer.unigramLogProb(c.ids());
         }
-        return new Lattice(s, keep, uni, List.copyOf(cands), gain, cu, words, cands.isEmpty() ? null : cache);
+        return new Lattice(s, keep, uni, List.copyOf(cands), gain, cu, words, cache);
     }
 
     /** The answers the windows asked, if this thread built the lattice with this model and the graph has not dropped them. */
