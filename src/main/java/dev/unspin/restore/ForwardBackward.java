@@ -152,7 +152,7 @@ public final class ForwardBackward {
             int[] at = g.nodesAt(i, beam);
             if (i == n) {
                 for (int v : at) {
-                    g.end[v] = cache != null ? cache.score(g.state[v], lm.eos()) : lm.score(g.state[v], lm.eos());
+                    g.end[v] = cache != null ? cache.scoreRead(g.state[v], lm.eos()) : lm.score(g.state[v], lm.eos());
                 }
                 break;
             }
@@ -162,7 +162,7 @@ public final class ForwardBackward {
                 long s = st;
                 double w = 0;
                 for (int id : keep) {
-                    w += cache != null ? cache.score(s, id) : lm.score(s, id);
+                    w += cache != null ? cache.scoreRead(s, id) : lm.score(s, id);
                     s = lm.next(s, id);
                 }
                 g.edge(v, g.node(i + 1, s, g.alpha[v] + lmWeight * w), w, -1);
@@ -171,7 +171,7 @@ public final class ForwardBackward {
                     s = st;
                     w = 0;
                     for (int id : c.ids()) {
-                        w += cache != null ? cache.score(s, id) : lm.score(s, id);
+                        w += cache != null ? cache.scoreRead(s, id) : lm.score(s, id);
                         s = lm.next(s, id);
                     }
                     g.edge(v, g.node(c.end(), s, g.alpha[v] + lmWeight * w + priorLogOdds[k]), w, k);

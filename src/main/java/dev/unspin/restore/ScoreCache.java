@@ -67,6 +67,22 @@ final class ScoreCache {
         return p;
     }
 
+    /**
+     * The answer if this sentence asked it already, else the model's, without keeping it: the decoding graph's own
+     * questions (a candidate after another) are nearly all new and asked once, so keeping them would only grow the table.
+     */
+    double scoreRead(long state, int word) {
+        if (word >= -1) {
+            int w = word + 2;
+            for (int s = hash(state, word) & mask, x; (x = words[s]) != 0; s = (s + 1) & mask) {
+                if (x == w && states[s] == state) {
+                    return scores[s];
+                }
+            }
+        }
+        return lm.score(state, word);
+    }
+
     private void grow() {
         long[] st = states;
         int[] wd = words;

@@ -80,4 +80,23 @@ class ScoreCacheTest {
         assertEquals(distinct.size(), lm.asked, "each distinct question asked once");
         assertEquals(distinct.size(), cache.size());
     }
+
+    @Test
+    void readingAnswersKnownOnesAndAsksTheModelForNewOnesWithoutKeepingThem() {
+        NgramLanguageModel real = new NgramLanguageModel(Fixtures.get().model);
+        Counting lm = new Counting(real);
+        ScoreCache cache = new ScoreCache(lm, 16);
+        long s = real.next(real.begin(), real.index("the"));
+        int company = real.index("company");
+        int said = real.index("said");
+        cache.score(s, company);
+        assertEquals(1, lm.asked);
+        assertEquals(Double.doubleToRawLongBits(real.score(s, company)), Double.doubleToRawLongBits(cache.scoreRead(s, company)));
+        assertEquals(1, lm.asked, "a known answer is read");
+        for (int k = 0; k < 2; k++) {
+            assertEquals(Double.doubleToRawLongBits(real.score(s, said)), Double.doubleToRawLongBits(cache.scoreRead(s, said)));
+        }
+        assertEquals(3, lm.asked, "a new question goes to the model each time");
+        assertEquals(1, cache.size());
+    }
 }
