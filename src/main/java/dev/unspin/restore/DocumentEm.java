@@ -44,12 +44,15 @@ public final class DocumentEm {
                 wordCounts.merge(t.key(), 1, Integer::sum);
             }
             java.util.Set<String> here = new java.util.HashSet<>();
-            Map<Long, String> spans = new HashMap<>();
+            Map<Integer, String> spans = new HashMap<>();
+            int width = l.size() + 1;
             List<Candidate> cs = l.candidates();
             String[] keys = new String[cs.size()];
             for (int k = 0; k < keys.length; k++) {
                 Candidate c = cs.get(k);
-                long span = ((long) c.start() << 32) | c.end();
+                // start * width + end: distinct per span, and spread over the table (a Long of start << 32 | end hashes to
+                // start ^ end, which crowds a few buckets)
+                int span = c.start() * width + c.end();
                 String spun = spans.get(span);
                 if (spun == null) {
                     spun = spunKey(l, c);

@@ -114,10 +114,11 @@ public final class Lattice {
         for (int i = 0; i < n; i++) {
             before[i] = stateBefore(lm, keep, i);
         }
-        java.util.Map<Long, double[]> kept = new java.util.HashMap<>(); // the words as written over a span, scored once per span
+        // the words as written over a span, scored once per span; keyed start * (n + 1) + end, distinct and well spread
+        java.util.Map<Integer, double[]> kept = new java.util.HashMap<>();
         for (int k = 0; k < gain.length; k++) {
             Candidate c = cands.get(k);
-            double[] without = kept.computeIfAbsent(((long) c.start() << 32) | c.end(), x -> keptWindow(cache, keep, before[c.start()], c.start(), c.end()));
+            double[] without = kept.computeIfAbsent(c.start() * (n + 1) + c.end(), x -> keptWindow(cache, keep, before[c.start()], c.start(), c.end()));
             gain[k] = withWindow(cache, keep, before[c.start()], c, without[1]) - without[0];
             cu[k] = scorer.unigramLogProb(c.ids());
         }
