@@ -24,8 +24,13 @@ public final class NgramLanguageModel implements LanguageModel {
      */
     private final ThreadLocal<Memo> memo;
 
-    /** log2 of the memo's slots: 16 bytes each for trigram models (one cache line holds key and answer), 24 otherwise. */
-    static final int MEMO_BITS = 16;
+    /**
+     * log2 of the memo's slots: 16 bytes each for trigram models (one cache line holds key and answer), 24 otherwise.
+     * Small enough to stay in a core's own cache: behind the restorer's per-sentence answers, few questions repeat
+     * (2-3% of the rest), and replaying a restorer's questions, a 2^16-slot memo (1 MB) cost 40-50 ns a question more
+     * than it saved, while 2^12 slots broke even (2026-12-01).
+     */
+    static final int MEMO_BITS = 12;
 
     private static final class Memo {
         /**
