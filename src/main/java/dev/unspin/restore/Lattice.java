@@ -14,7 +14,8 @@ import java.util.Set;
 /**
  * The candidates of one sentence: for each token its model ids as written (the "keep" reading), and
  * every candidate original the generators proposed, each with the local evidence the decision uses
- * (how much more probable a window of two words each side becomes). Immutable once built.
+ * (how much more probable a window of two words each side becomes). Immutable once built, but for the
+ * model answers its windows asked, which only the building thread reads (the decoding graph) and then drops.
  */
 public final class Lattice {
     private final Sentence sentence;
