@@ -15,19 +15,43 @@ public final class NgramLanguageModel implements LanguageModel {
     private final long mask;
     private final int bos;
     private final int eos;
+    private final boolean packed;
     /**
      * Recent answers, per thread: a direct-mapped table of (state, word) -> log10 probability. Text repeats its n-grams
      * ("of the", "in the", a spun phrase and its candidates), and an answer from the memory-mapped tables costs several
-     * cache misses. Keys are stored whole, so a hit is always the model's exact answer.
+     * cache misses. (A sentence's own repeats, the decoder asking what the lattice's windows asked, are kept whole by the
+     * restorer.) Keys are stored whole, so a hit is always the model's exact answer.
      */
-    private final ThreadLocal<Memo> memo = ThreadLocal.withInitial(Memo::new);
+    private final ThreadLocal<Memo> memo;
+
+    /**
+     * log2 of the memo's slots: 16 bytes each for trigram models (one cache line holds key and answer), 24 otherwise.
+     * Small enough to stay in a core's own cache: behind the restorer's per-sentence answers, few questions repeat
+     * (2-3% of the rest), and replaying a restorer's questions, a 2^16-slot memo (1 MB) cost 40-50 ns a question more
+     * than it saved, while 2^12 slots broke even (2026-12-01).
+     */
+    static final int MEMO_BITS = 12;
 
     private static final class Memo {
-        static final int SIZE = 1 << 16;
-        final long[] states = new long[SIZE];
-        final int[] words = new int[SIZE];
-        final double[] scores = new double[SIZE];
-        final boolean[] used = new boolean[SIZE];
+        /**
+         * For states of at most 42 bits (trigram models) slot i holds at 2i the key packing state and word (word + 2,
+         * never 0) and at 2i + 1 the answer's bits, so a lookup reads one cache line; {@code states} and {@code scores}
+         * are then unused. Otherwise the key is word + 2 and the state is compared too. A key of 0 marks an empty slot.
+         */
+        final long[] packed;
+        final long[] keys;
+        final long[] states;
+        final double[] scores;
+        /** the n-gram of a question, for the model's lookup (which reads it and keeps nothing) */
+        final int[] ids;
+
+        Memo(boolean pack, int order) {
+            ids = new int[order];
+            packed = pack ? new long[2 << MEMO_BITS] : null;
+            keys = pack ? null : new long[1 << MEMO_BITS];
+            states = pack ? null : new long[1 << MEMO_BITS];
+            scores = pack ? null : new double[1 << MEMO_BITS];
+        }
     }
 
     public NgramLanguageModel(NgramModel model) {
@@ -39,6 +63,10 @@ public final class NgramLanguageModel implements LanguageModel {
             throw new IllegalArgumentException("vocabulary of " + model.vocabularySize() + " words is too large for an order-"
                     + model.order() + " state");
         }
+        // a packed key needs the state's bits plus 21 for the word in 63 bits
+        boolean packed = bits * ctx + BITS <= 63 && model.vocabularySize() + 2 < (1 << BITS);
+        this.packed = packed;
+        this.memo = ThreadLocal.withInitial(() -> new Memo(packed, model.order()));
         this.bos = model.id("<s>");
         this.eos = model.id("</s>");
     }
@@ -75,20 +103,31 @@ public final class NgramLanguageModel implements LanguageModel {
     @Override
     public double score(long state, int word) {
         Memo m = memo.get();
-        int slot = (int) ((state * 0x9E3779B97F4A7C15L + word * 0xC2B2AE3D27D4EB4FL) >>> 48);
-        if (m.used[slot] && m.states[slot] == state && m.words[slot] == word) {
+        if (packed) {
+            long key = (state << BITS) | (word + 2L);
+            int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> (64 - MEMO_BITS)) << 1;
+            long[] t = m.packed;
+            if (t[slot] == key) {
+                return Double.longBitsToDouble(t[slot + 1]);
+            }
+            double p = lookup(m.ids, state, word);
+            t[slot] = key;
+            t[slot + 1] = Double.doubleToRawLongBits(p);
+            return p;
+        }
+        long key = word + 2L;
+        int slot = (int) ((state * 0x9E3779B97F4A7C15L + word * 0xC2B2AE3D27D4EB4FL) >>> (64 - MEMO_BITS));
+        if (m.keys[slot] == key && m.states[slot] == state) {
             return m.scores[slot];
         }
-        double p = lookup(state, word);
-        m.used[slot] = true;
+        double p = lookup(m.ids, state, word);
+        m.keys[slot] = key;
         m.states[slot] = state;
-        m.words[slot] = word;
         m.scores[slot] = p;
         return p;
     }
 
-    private double lookup(long state, int word) {
-        int[] ids = new int[ctx + 1]; // small and short-lived: escape analysis keeps it off the heap
+    private double lookup(int[] ids, long state, int word) {
         int from = ctx;
         for (int k = ctx - 1; k >= 0; k--) {
             long f = (state >>> (bits * (ctx - 1 - k))) & mask;

@@ -40,7 +40,12 @@ public final class ChannelModel {
         if (base <= 0 || multiplier <= 0) {
             return Double.NEGATIVE_INFINITY;
         }
+        return baseLog10Odds(base) + Math.log10(multiplier);
+    }
+
+    /** log10 odds of a base probability (capped just below 1): the part of {@link #priorLog10Odds} no multiplier changes. */
+    public static double baseLog10Odds(double base) {
         double b = Math.min(base, 1 - 1e-9);
-        return Math.log10(b / (1 - b)) + Math.log10(multiplier);
+        return Math.log10(b / (1 - b));
     }
 }

@@ -37,46 +37,79 @@ public final class DocumentEm {
         }
         Map<String, Integer> spunCounts = new HashMap<>();
         Map<String, Integer> wordCounts = new HashMap<>();
+        // each candidate's spun words, built once per span (a span has several candidates) and read again by its evidence
+        List<String[]> spunKeys = new ArrayList<>(lattices.size());
         for (Lattice l : lattices) {
             for (Token t : l.sentence().tokens()) {
                 wordCounts.merge(t.key(), 1, Integer::sum);
             }
             java.util.Set<String> here = new java.util.HashSet<>();
-            for (Candidate c : l.candidates()) {
-                String spun = spunKey(l, c);
-                if (here.add(c.start() + ":" + spun)) {
-                    spunCounts.merge(spun, 1, Integer::sum);
+            Map<Integer, String> spans = new HashMap<>();
+            int width = l.size() + 1;
+            List<Candidate> cs = l.candidates();
+            String[] keys = new String[cs.size()];
+            for (int k = 0; k < keys.length; k++) {
+                Candidate c = cs.get(k);
+                // start * width + end: distinct per span, and spread over the table (a Long of start << 32 | end hashes to
+                // start ^ end, which crowds a few buckets)
+                int span = c.start() * width + c.end();
+                String spun = spans.get(span);
+                if (spun == null) {
+                    spun = spunKey(l, c);
+                    spans.put(span, spun);
+                    // a span seen before was counted then: its (start, spun words) are already here
+                    if (here.add(c.start() + ":" + spun)) {
+                        spunCounts.merge(spun, 1, Integer::sum);
+                    }
                 }
+                keys[k] = spun;
             }
+            spunKeys.add(keys);
         }
         int families = Source.values().length;
         List<double[]> base = new ArrayList<>(lattices.size());
+        // per candidate: its family, and log10 of its base odds (the part of its prior that no round changes)
+        List<int[]> family = new ArrayList<>(lattices.size());
+        List<double[]> baseLogOdds = new ArrayList<>(lattices.size());
         double[] expected = new double[families];
         for (Lattice l : lattices) {
-            double[] b = new double[l.candidates().size()];
+            List<Candidate> cs = l.candidates();
+            double[] b = new double[cs.size()];
+            int[] fam = new int[b.length];
+            double[] lo = new double[b.length];
             for (int k = 0; k < b.length; k++) {
-                b[k] = channel.base(l.candidates().get(k), l.candidateUnigram(k), spunUnigram(l, l.candidates().get(k)));
-                expected[l.candidates().get(k).source().ordinal()] += b[k];
+                Candidate c = cs.get(k);
+                b[k] = channel.base(c, l.candidateUnigram(k), spunUnigram(l, c));
+                fam[k] = c.source().ordinal();
+                expected[fam[k]] += b[k];
+                lo[k] = ChannelModel.baseLog10Odds(b[k]);
             }
             base.add(b);
+            family.add(fam);
+            baseLogOdds.add(lo);
         }
         double a = cal.ratePriorMean() * cal.ratePriorWords();
         double lmWeight = channel.lmWeight();
         double rate = cal.ratePriorMean();
         double[] multiplier = new double[families];
         java.util.Arrays.fill(multiplier, rate / cal.trainingRate());
+        double[] logMultiplier = new double[families];
         List<Features.Evidence[]> evidence = new ArrayList<>();
         List<double[]> prob = new ArrayList<>();
         // A first estimate of the document's rate and families from each candidate alone (its prior odds times its window's
         // likelihood ratio, no decoding): cheap, and it tells a clean document before any graph is built.
         for (int it = 0; it < Math.max(1, cal.emIterations()); it++) {
+            logMultipliers(multiplier, logMultiplier);
             double total = 0;
             double[] observed = new double[families];
             for (int li = 0; li < lattices.size(); li++) {
                 Lattice l = lattices.get(li);
-                for (int k = 0; k < l.candidates().size(); k++) {
-                    int f = l.candidates().get(k).source().ordinal();
-                    double odds = ChannelModel.priorLog10Odds(base.get(li)[k], multiplier[f]) + lmWeight * l.localGain(k);
+                int[] fam = family.get(li);
+                double[] b = base.get(li);
+                double[] lo = baseLogOdds.get(li);
+                for (int k = 0; k < fam.length; k++) {
+                    int f = fam[k];
+                    double odds = prior(b[k], lo[k], multiplier[f], logMultiplier[f]) + lmWeight * l.localGain(k);
                     double q = 1 / (1 + Math.pow(10, -odds));
                     total += q;
                     observed[f] += q;
@@ -88,36 +121,52 @@ public final class DocumentEm {
         // The graphs are built once, from the candidates that alone reach the pruning bound at that estimate; each round
         // below re-weights them and sums again, starting from the prior: summed over overlapping candidates, the first
         // estimate runs high, which is generous for pruning but would hold a clean document's rate up.
+        logMultipliers(multiplier, logMultiplier);
         List<ForwardBackward.Graph> graphs = new ArrayList<>(lattices.size());
         for (int li = 0; li < lattices.size(); li++) {
             Lattice l = lattices.get(li);
-            double[] prior = new double[l.candidates().size()];
+            int[] fam = family.get(li);
+            double[] b = base.get(li);
+            double[] lo = baseLogOdds.get(li);
+            double[] prior = new double[fam.length];
+            boolean any = false;
             for (int k = 0; k < prior.length; k++) {
-                prior[k] = ChannelModel.priorLog10Odds(base.get(li)[k], multiplier[l.candidates().get(k).source().ordinal()]);
+                prior[k] = prior(b[k], lo[k], multiplier[fam[k]], logMultiplier[fam[k]]);
                 if (prior[k] + lmWeight * l.localGain(k) < cal.pruneLogOdds()) {
                     prior[k] = Double.NEGATIVE_INFINITY; // hopeless even before its neighbours change
                 }
+                any |= prior[k] != Double.NEGATIVE_INFINITY;
             }
-            graphs.add(prior.length == 0 ? null : decoder.graph(l, prior, lmWeight));
+            // a sentence whose every candidate is hopeless gives each a posterior of 0 whatever the graph: none is built
+            graphs.add(any ? decoder.graph(l, prior, lmWeight) : null);
+            l.dropScores(); // the graph has read the windows' answers; a document's lattices live until it is decided
         }
         rate = cal.ratePriorMean();
         java.util.Arrays.fill(multiplier, rate / cal.trainingRate());
         List<double[]> post = new ArrayList<>(lattices.size());
         for (int it = 0; it < Math.max(1, cal.emIterations()); it++) {
+            logMultipliers(multiplier, logMultiplier);
             post.clear();
             double total = 0;
             double[] observed = new double[families];
             for (int li = 0; li < lattices.size(); li++) {
-                Lattice l = lattices.get(li);
-                List<Candidate> cs = l.candidates();
-                double[] prior = new double[cs.size()];
-                for (int k = 0; k < prior.length; k++) {
-                    prior[k] = ChannelModel.priorLog10Odds(base.get(li)[k], multiplier[cs.get(k).source().ordinal()]);
+                int[] fam = family.get(li);
+                ForwardBackward.Graph g = graphs.get(li);
+                double[] q;
+                if (g == null) {
+                    q = new double[fam.length];
+                } else {
+                    double[] b = base.get(li);
+                    double[] lo = baseLogOdds.get(li);
+                    double[] prior = new double[fam.length];
+                    for (int k = 0; k < prior.length; k++) {
+                        prior[k] = prior(b[k], lo[k], multiplier[fam[k]], logMultiplier[fam[k]]);
+                    }
+                    q = decoder.posteriors(g, prior, lmWeight);
                 }
-                double[] q = graphs.get(li) == null ? new double[0] : decoder.posteriors(graphs.get(li), prior, lmWeight);
                 for (int k = 0; k < q.length; k++) {
                     total += q[k];
-                    observed[cs.get(k).source().ordinal()] += q[k];
+                    observed[fam[k]] += q[k];
                 }
                 post.add(q);
             }
@@ -125,19 +174,35 @@ public final class DocumentEm {
             rate = (total + a) / (words + cal.ratePriorWords());
             reestimate(multiplier, observed, expected, rate);
         }
+        Map<String, int[]> originals = new HashMap<>(); // replacement -> {words, fewest sightings of one}: replacements repeat
         for (int li = 0; li < lattices.size(); li++) {
             Lattice l = lattices.get(li);
             double[] q = post.get(li);
+            String[] keys = spunKeys.get(li);
             Features.Evidence[] ev = new Features.Evidence[q.length];
             double[] p = new double[q.length];
             for (int k = 0; k < q.length; k++) {
-                ev[k] = evidence(l, k, q[k], spunCounts, wordCounts, rate);
+                ev[k] = evidence(l, k, q[k], keys[k], spunCounts, wordCounts, originals, rate);
                 p[k] = q[k] == 0 ? 0 : decision.probability(ev[k]);
             }
             evidence.add(ev);
             prob.add(p);
         }
         return new Analysis(lattices, evidence, prob, rate);
+    }
+
+    /** {@link ChannelModel#priorLog10Odds} from its two logarithms, each worked out once (the same sum, so the same value). */
+    private static double prior(double base, double baseLogOdds, double multiplier, double logMultiplier) {
+        if (base <= 0 || multiplier <= 0) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        return baseLogOdds + logMultiplier;
+    }
+
+    private static void logMultipliers(double[] multiplier, double[] out) {
+        for (int f = 0; f < multiplier.length; f++) {
+            out[f] = Math.log10(multiplier[f]);
+        }
     }
 
     /**
@@ -168,24 +233,27 @@ public final class DocumentEm {
         return sb.toString();
     }
 
-    private static Features.Evidence evidence(Lattice l, int k0, double posterior, Map<String, Integer> spunCounts,
-                                              Map<String, Integer> wordCounts, double rate) {
+    private static Features.Evidence evidence(Lattice l, int k0, double posterior, String spunKey, Map<String, Integer> spunCounts,
+                                              Map<String, Integer> wordCounts, Map<String, int[]> originals, double rate) {
         Candidate c = l.candidates().get(k0);
         double spunUni = spunUnigram(l, c);
         boolean unknown = false;
         for (int id : c.ids()) {
             unknown |= id < 0;
         }
-        String[] words = c.replacement().split(" ");
-        int seen = Integer.MAX_VALUE;
-        for (String w : words) {
-            seen = Math.min(seen, wordCounts.getOrDefault(Token.normalise(w), 0));
-        }
+        int[] orig = originals.computeIfAbsent(c.replacement(), r -> {
+            String[] words = r.split(" ");
+            int seen = Integer.MAX_VALUE;
+            for (String w : words) {
+                seen = Math.min(seen, wordCounts.getOrDefault(Token.normalise(w), 0));
+            }
+            return new int[] {words.length, seen};
+        });
         int spunWords = 0;
         for (int k = c.start(); k < c.end(); k++) {
             spunWords += l.sentence().tokens().get(k).isWord() ? 1 : 0;
         }
-        return new Features.Evidence(posterior, l.localGain(k0), l.candidateUnigram(k0) - spunUni, words.length - spunWords, c.rank(), spunUni,
-                spunCounts.getOrDefault(spunKey(l, c), 1) - 1, seen, rate, unknown, c.source());
+        return new Features.Evidence(posterior, l.localGain(k0), l.candidateUnigram(k0) - spunUni, orig[0] - spunWords, c.rank(), spunUni,
+                spunCounts.getOrDefault(spunKey, 1) - 1, orig[1], rate, unknown, c.source());
     }
 }

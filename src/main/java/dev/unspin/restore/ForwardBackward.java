@@ -28,21 +28,35 @@ public final class ForwardBackward {
     /** One sentence's decoding graph: nodes in topological order, edges with their language-model log10 scores. */
     public static final class Graph {
         int nodes;
-        int[] pos = new int[32];
-        long[] state = new long[32];
-        double[] alpha = new double[32];
+        int[] pos;
+        long[] state;
+        double[] alpha;
         /** log10 probability of the sentence end after the node, for nodes at the last position */
-        double[] end = new double[32];
-        int[] next = new int[32];
+        double[] end;
+        int[] next;
         final int[] head;
         int edges;
-        int[] from = new int[64];
-        int[] to = new int[64];
-        double[] lmScore = new double[64];
-        int[] arc = new int[64];
+        int[] from;
+        int[] to;
+        double[] lmScore;
+        int[] arc;
         final int candidates;
 
         Graph(int n, int candidates) {
+            this(n, candidates, 32, 64);
+        }
+
+        /** With room for about this many nodes and edges, so that a sentence's graph is not copied as it grows. */
+        Graph(int n, int candidates, int nodeHint, int edgeHint) {
+            pos = new int[nodeHint];
+            state = new long[nodeHint];
+            alpha = new double[nodeHint];
+            end = new double[nodeHint];
+            next = new int[nodeHint];
+            from = new int[edgeHint];
+            to = new int[edgeHint];
+            lmScore = new double[edgeHint];
+            arc = new int[edgeHint];
             head = new int[n + 1];
             Arrays.fill(head, -1);
             this.candidates = candidates;
@@ -88,7 +102,7 @@ public final class ForwardBackward {
             edges++;
         }
 
-        /** The nodes at position p, the beam best by forward score when there are more. */
+        /** The nodes at position p, the beam best by forward score when there are more (ties in list order). */
         int[] nodesAt(int p, int beam) {
             int c = 0;
             for (int v = head[p]; v >= 0; v = next[v]) {
@@ -102,16 +116,19 @@ public final class ForwardBackward {
             if (out.length <= beam) {
                 return out;
             }
-            Integer[] boxed = new Integer[out.length];
-            for (int k = 0; k < out.length; k++) {
-                boxed[k] = out[k];
+            // a stable insertion sort, best first, on primitives: crowded positions hold tens of nodes, not thousands,
+            // and the order is the one a stable sort of the boxed nodes gave (edges are made, and summed, in this order)
+            for (int k = 1; k < out.length; k++) {
+                int v = out[k];
+                double a = alpha[v];
+                int j = k - 1;
+                while (j >= 0 && Double.compare(a, alpha[out[j]]) > 0) {
+                    out[j + 1] = out[j];
+                    j--;
+                }
+                out[j + 1] = v;
             }
-            Arrays.sort(boxed, (x, y) -> Double.compare(alpha[y], alpha[x]));
-            int[] kept = new int[beam];
-            for (int k = 0; k < beam; k++) {
-                kept[k] = boxed[k];
-            }
-            return kept;
+            return Arrays.copyOf(out, beam);
         }
     }
 
@@ -122,22 +139,30 @@ public final class ForwardBackward {
     public Graph graph(Lattice lat, double[] priorLogOdds, double lmWeight) {
         int n = lat.size();
         int[][] byStart = byStart(lat, priorLogOdds);
-        Graph g = new Graph(n, lat.candidates().size());
+        int active = 0;
+        for (int[] b : byStart) {
+            active += b.length;
+        }
+        // a few nodes per position (the words as written, and the states after nearby candidates), each with its edges
+        Graph g = new Graph(n, lat.candidates().size(), 4 * (n + 1) + 2 * active, 4 * (n + active) + 16);
+        // the lattice's windows asked most of these questions already: read their answers (exact, the model's own)
+        ScoreCache cache = lat.scores(lm);
         g.node(0, lm.begin(), 0);
         for (int i = 0; i <= n; i++) {
             int[] at = g.nodesAt(i, beam);
             if (i == n) {
                 for (int v : at) {
-                    g.end[v] = lm.score(g.state[v], lm.eos());
+                    g.end[v] = cache != null ? cache.scoreRead(g.state[v], lm.eos()) : lm.score(g.state[v], lm.eos());
                 }
                 break;
             }
+            int[] keep = lat.keepIds(i);
             for (int v : at) {
                 long st = g.state[v];
                 long s = st;
                 double w = 0;
-                for (int id : lat.keepIds(i)) {
-                    w += lm.score(s, id);
+                for (int id : keep) {
+                    w += cache != null ? cache.scoreRead(s, id) : lm.score(s, id);
                     s = lm.next(s, id);
                 }
                 g.edge(v, g.node(i + 1, s, g.alpha[v] + lmWeight * w), w, -1);
@@ -146,7 +171,7 @@ public final class ForwardBackward {
                     s = st;
                     w = 0;
                     for (int id : c.ids()) {
-                        w += lm.score(s, id);
+                        w += cache != null ? cache.scoreRead(s, id) : lm.score(s, id);
                         s = lm.next(s, id);
                     }
                     g.edge(v, g.node(c.end(), s, g.alpha[v] + lmWeight * w + priorLogOdds[k]), w, k);

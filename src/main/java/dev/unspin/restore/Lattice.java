@@ -14,7 +14,8 @@ import java.util.Set;
 /**
  * The candidates of one sentence: for each token its model ids as written (the "keep" reading), and
  * every candidate original the generators proposed, each with the local evidence the decision uses
- * (how much more probable a window of two words each side becomes). Immutable once built.
+ * (how much more probable a window of two words each side becomes). Immutable once built, but for the
+ * model answers its windows asked, which only the building thread reads (the decoding graph) and then drops.
  */
 public final class Lattice {
     private final Sentence sentence;
@@ -24,9 +25,17 @@ public final class Lattice {
     private final double[] localGain;
     private final double[] candidateUnigram;
     private final int words;
+    /**
+     * The language model's answers to the windows' questions, for the decoding graph to read instead of asking again
+     * (see {@link ScoreCache}); only the thread that built the lattice uses it, and the graph drops it once built.
+     */
+    private ScoreCache scores;
+    private final Thread builder;
 
     private Lattice(Sentence sentence, int[][] keepIds, double[] unigram, List<Candidate> candidates, double[] localGain,
-                    double[] candidateUnigram, int words) {
+                    double[] candidateUnigram, int words, ScoreCache scores) {
+        this.scores = scores;
+        this.builder = Thread.currentThread();
         this.sentence = sentence;
         this.keepIds = keepIds;
         this.unigram = unigram;
@@ -76,30 +85,58 @@ public final class Lattice {
         };
         List<Candidate> cands = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        String[] keys = new String[n]; // each token's key, normalised once
+        for (int i = 0; i < n; i++) {
+            keys[i] = toks.get(i).key();
+        }
         for (int i = 0; i < n; i++) {
             if (!toks.get(i).isWord()) {
                 continue;
             }
             for (CandidateGenerator g : generators) {
                 g.propose(view, i, offered -> {
-                    Candidate c = trimmed(offered, toks, view);
-                    if (!sameWords(c, toks) && seen.add(c.start() + ":" + c.end() + ":" + Token.normalise(c.replacement()))) {
+                    // a one-word span has no shared ends to trim
+                    Candidate c = offered.end() - offered.start() <= 1 ? offered : trimmed(offered, toks, view);
+                    String repl = Token.normalise(c.replacement());
+                    if (!sameWords(c, keys, repl) && seen.add(c.start() + ":" + c.end() + ":" + repl)) {
                         cands.add(c);
                     }
                 });
             }
         }
+        if (cands.isEmpty()) {
+            return new Lattice(s, keep, uni, List.of(), new double[0], new double[0], words, null); // nothing to score
+        }
         double[] gain = new double[cands.size()];
         double[] cu = new double[cands.size()];
         LanguageModel lm = scorer.lm();
-        java.util.Map<Long, double[]> kept = new java.util.HashMap<>(); // the words as written over a span, scored once per span
+        ScoreCache cache = new ScoreCache(lm, 2 * n + 3 * cands.size()); // about what the windows ask
+        long[] before = new long[n]; // the model state before each token, as written: shared by every window starting there
+        for (int i = 0; i < n; i++) {
+            before[i] = stateBefore(lm, keep, i);
+        }
+        // the words as written over a span, scored once per span; keyed start * (n + 1) + end, distinct and well spread
+        java.util.Map<Integer, double[]> kept = new java.util.HashMap<>();
         for (int k = 0; k < gain.length; k++) {
             Candidate c = cands.get(k);
-            double[] without = kept.computeIfAbsent(((long) c.start() << 32) | c.end(), x -> keptWindow(lm, keep, c.start(), c.end()));
-            gain[k] = withWindow(lm, keep, c, without[1]) - without[0];
+            double[] without = kept.computeIfAbsent(c.start() * (n + 1) + c.end(), x -> keptWindow(cache, keep, before[c.start()], c.start(), c.end()));
+            gain[k] = withWindow(cache, keep, before[c.start()], c, without[1]) - without[0];
             cu[k] = scorer.unigramLogProb(c.ids());
         }
-        return new Lattice(s, keep, uni, List.copyOf(cands), gain, cu, words);
+        return new Lattice(s, keep, uni, List.copyOf(cands), gain, cu, words, cache);
+    }
+
+    /** The answers the windows asked, if this thread built the lattice with this model and the graph has not dropped them. */
+    ScoreCache scores(LanguageModel lm) {
+        ScoreCache c = scores;
+        return c != null && c.lm() == lm && Thread.currentThread() == builder ? c : null;
+    }
+
+    /** Drops the windows' answers (the graph has read what it needed): a document's lattices live until it is decided. */
+    void dropScores() {
+        if (Thread.currentThread() == builder) {
+            scores = null;
+        }
     }
 
     /**
@@ -117,13 +154,16 @@ public final class Lattice {
         return new Candidate(t[0], t[1], r, view.idsOf(r), c.source(), c.rank(), c.entry());
     }
 
-    /** A replacement that reads like the words it replaces (case aside) changes nothing. */
-    private static boolean sameWords(Candidate c, List<Token> toks) {
+    /** A replacement that reads like the words it replaces (case aside) changes nothing; repl is the normalised replacement. */
+    private static boolean sameWords(Candidate c, String[] keys, String repl) {
+        if (c.end() - c.start() == 1) {
+            return keys[c.start()].equals(repl);
+        }
         StringBuilder sb = new StringBuilder();
         for (int k = c.start(); k < c.end(); k++) {
-            sb.append(k > c.start() ? " " : "").append(toks.get(k).key());
+            sb.append(k > c.start() ? " " : "").append(keys[k]);
         }
-        return sb.toString().equals(Token.normalise(c.replacement()));
+        return sb.toString().equals(repl);
     }
 
     /**
@@ -131,45 +171,62 @@ public final class Lattice {
      * two model words after it, with the two model words before it as context (all kept as written).
      */
     static double windowGain(LanguageModel lm, int[][] keep, Candidate c) {
-        double[] without = keptWindow(lm, keep, c.start(), c.end());
-        return withWindow(lm, keep, c, without[1]) - without[0];
+        ScoreCache cache = new ScoreCache(lm, 16);
+        long before = stateBefore(lm, keep, c.start());
+        double[] without = keptWindow(cache, keep, before, c.start(), c.end());
+        return withWindow(cache, keep, before, c, without[1]) - without[0];
     }
 
-    /** {log10 probability of tokens [from, to) as written and the two model words after them, how many words follow (0-2)}. */
-    private static double[] keptWindow(LanguageModel lm, int[][] keep, int from, int to) {
-        long so = stateBefore(lm, keep, from);
+    /**
+     * {log10 probability of tokens [from, to) as written and the two model words after them, how many words follow (0-2)},
+     * from the state before token from.
+     */
+    private static double[] keptWindow(ScoreCache lm, int[][] keep, long before, int from, int to) {
+        LanguageModel m = lm.lm();
+        long so = before;
         double without = 0;
         for (int k = from; k < to; k++) {
             for (int id : keep[k]) {
                 without += lm.score(so, id);
-                so = lm.next(so, id);
+                so = m.next(so, id);
             }
         }
         int after = 0;
         for (int k = to; k <= keep.length && after < 2; k++) {
-            int[] ids = k == keep.length ? new int[] {lm.eos()} : keep[k];
+            if (k == keep.length) {
+                without += lm.score(so, m.eos());
+                after++;
+                break;
+            }
+            int[] ids = keep[k];
             for (int j = 0; j < ids.length && after < 2; j++, after++) {
                 without += lm.score(so, ids[j]);
-                so = lm.next(so, ids[j]);
+                so = m.next(so, ids[j]);
             }
         }
         return new double[] {without, after};
     }
 
     /** log10 probability of the candidate and the same following words as {@link #keptWindow}. */
-    private static double withWindow(LanguageModel lm, int[][] keep, Candidate c, double followers) {
-        long sw = stateBefore(lm, keep, c.start());
+    private static double withWindow(ScoreCache lm, int[][] keep, long before, Candidate c, double followers) {
+        LanguageModel m = lm.lm();
+        long sw = before;
         double with = 0;
         for (int id : c.ids()) {
             with += lm.score(sw, id);
-            sw = lm.next(sw, id);
+            sw = m.next(sw, id);
         }
         int after = 0;
         for (int k = c.end(); k <= keep.length && after < followers; k++) {
-            int[] ids = k == keep.length ? new int[] {lm.eos()} : keep[k];
+            if (k == keep.length) {
+                with += lm.score(sw, m.eos());
+                after++;
+                break;
+            }
+            int[] ids = keep[k];
             for (int j = 0; j < ids.length && after < followers; j++, after++) {
                 with += lm.score(sw, ids[j]);
-                sw = lm.next(sw, ids[j]);
+                sw = m.next(sw, ids[j]);
             }
         }
         return with;

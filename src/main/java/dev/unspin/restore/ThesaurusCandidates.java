@@ -23,10 +23,11 @@ public final class ThesaurusCandidates implements CandidateGenerator {
      */
     private final java.util.concurrent.ConcurrentHashMap<String, Proposals> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private record Proposals(Entry entry, List<String> originals, int[][] ids) {
+    /** firsts and lasts: each original's first and last word, normalised, for the stutter check at every sighting */
+    private record Proposals(Entry entry, List<String> originals, int[][] ids, String[] firsts, String[] lasts) {
     }
 
-    private static final Proposals NONE = new Proposals(null, List.of(), new int[0][]);
+    private static final Proposals NONE = new Proposals(null, List.of(), new int[0][], new String[0], new String[0]);
 
     public ThesaurusCandidates(ReverseThesaurus table, Source source) {
         this.table = table;
@@ -44,22 +45,40 @@ public final class ThesaurusCandidates implements CandidateGenerator {
         if (v.guarded(i) || !ReverseThesaurus.asksAbout(t.text(), s.startsClause(i), v.ids(i), v.unigram(i))) {
             return;
         }
-        Proposals p = cache.computeIfAbsent(t.key(), w -> {
+        String key = t.key();
+        Proposals p = cache.computeIfAbsent(key, w -> {
             List<String> cands = table.originals(w);
             if (cands.isEmpty()) {
                 return NONE;
             }
             int[][] ids = new int[cands.size()][];
+            String[] firsts = new String[ids.length];
+            String[] lasts = new String[ids.length];
             for (int k = 0; k < ids.length; k++) {
-                ids[k] = v.idsOf(cands.get(k));
+                String c = cands.get(k);
+                ids[k] = v.idsOf(c);
+                int sp = c.indexOf(' ');
+                firsts[k] = Token.normalise(sp < 0 ? c : c.substring(0, sp));
+                lasts[k] = Token.normalise(c.substring(c.lastIndexOf(' ') + 1));
             }
             return new Proposals(new Entry(List.of(w), cands, Kind.THESAURUS, false, source.name().toLowerCase(java.util.Locale.ROOT) + ":" + w),
-                    cands, ids);
+                    cands, ids, firsts, lasts);
         });
+        if (p.originals().isEmpty()) {
+            return;
+        }
+        // Candidates.doublesANeighbour for the one-word span i, with the neighbours' keys worked out once
+        List<Token> toks = s.tokens();
+        String left = i > 0 ? toks.get(i - 1).key() : null;
+        String here = key;
+        String right = i + 1 < toks.size() ? toks.get(i + 1).key() : null;
         for (int rank = 0; rank < p.originals().size(); rank++) {
             String c = p.originals().get(rank);
             int[] ids = p.ids()[rank];
-            if (ids.length > 0 && ids[0] >= 0 && !Candidates.doublesANeighbour(s.tokens(), i, i + 1, c)) {
+            String first = p.firsts()[rank];
+            String last = p.lasts()[rank];
+            boolean doubles = (left != null && left.equals(first) && !here.equals(first)) || (right != null && right.equals(last) && !here.equals(last));
+            if (ids.length > 0 && ids[0] >= 0 && !doubles) {
                 out.accept(new Candidate(i, i + 1, c, ids, source, rank, p.entry()));
             }
         }

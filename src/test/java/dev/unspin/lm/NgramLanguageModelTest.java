@@ -23,4 +23,28 @@ class NgramLanguageModelTest {
         }
         assertEquals(m.logProb(new int[] {ids[ids.length - 2], ids[ids.length - 1], lm.eos()}, 0, 3), lm.score(state, lm.eos()), 1e-12);
     }
+
+    @Test
+    void theMemoAnswersExactlyWhatTheTablesSayForMoreQuestionsThanItHolds() {
+        NgramModel m = Fixtures.get().model;
+        NgramLanguageModel lm = new NgramLanguageModel(m);
+        java.util.Random r = new java.util.Random(5);
+        int n = 3 << NgramLanguageModel.MEMO_BITS; // three times the memo's slots: answers are evicted and asked again
+        int[][] q = new int[n][];
+        for (int i = 0; i < n; i++) {
+            // frequent words so that many trigrams and bigrams are stored; some unknown words and sentence starts
+            int a = i % 13 == 0 ? lm.bos() : r.nextInt(400);
+            int b = i % 17 == 0 ? -1 : r.nextInt(400);
+            q[i] = new int[] {a, b, i % 19 == 0 ? -1 : r.nextInt(2000)};
+        }
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < n; i++) {
+                int[] g = q[i];
+                long state = lm.next(lm.next(lm.begin(), g[0]), g[1]);
+                int from = g[1] < 0 ? 2 : 0; // an unknown word cuts the history, as the model's own lookup does
+                double want = m.logProb(g, from, 3);
+                assertEquals(Double.doubleToRawLongBits(want), Double.doubleToRawLongBits(lm.score(state, g[2])), "question " + i + " round " + round);
+            }
+        }
+    }
 }
