@@ -25,7 +25,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "coverage", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = CoverageCommand.NAME, mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "What the candidate generators explain and what they miss. For .ann files: the share of required gold edits "
                 + "the restorer's own generators (dictionaries, harvested moves, PPDB, the reverse thesaurus, and --thesaurus FILE) or the "
                 + "number rule can restore, and the list of those they cannot. For raw spun text: how often each entry fired, how many "
@@ -37,6 +37,9 @@ import picocli.CommandLine.Parameters;
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.L0, ExitCodes.L2, ExitCodes.L3, ExitCodes.L4, ExitCodes.L5, ExitCodes.L70})
 final class CoverageCommand implements Callable<Integer> {
+    /** The command's name (Main starts its loading by this name, before picocli reads any annotation). */
+    static final String NAME = "coverage";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

@@ -23,7 +23,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "eval", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = EvalCommand.NAME, mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Restore the spun text of annotated files (.ann) and score the result: edit-level precision, "
                 + "recall on required edits, F0.5, TP/FP/FN, per file and in total (the scoring rules of the .ann format, "
                 + "counted exactly as its reference scorer score.py counts them).",
@@ -37,6 +37,9 @@ import picocli.CommandLine.Parameters;
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.L0, ExitCodes.L2, ExitCodes.L3, ExitCodes.L4, ExitCodes.L5, ExitCodes.L70})
 final class EvalCommand implements Callable<Integer> {
+    /** The command's name (Main starts its loading by this name, before picocli reads any annotation). */
+    static final String NAME = "eval";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

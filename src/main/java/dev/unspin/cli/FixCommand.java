@@ -38,7 +38,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "fix", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = FixCommand.NAME, mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Restore spun text. Reads FILEs (standard input when none, or '-') and writes the restored text; "
                 + "everything not repaired is copied byte for byte. Any size is streamed in blocks cut at paragraph breaks "
                 + "(a text up to 1 MiB is restored whole). With folders, --out-dir or --in-place: batch mode "
@@ -50,6 +50,9 @@ import picocli.CommandLine.Parameters;
             "  unspin fix archive/ --out-dir clean/ --report report.jsonl     # mirror the tree, inputs untouched",
             "  unspin fix archive/ --in-place --backup .orig -j 4", ExitCodes.HELP})
 final class FixCommand implements Callable<Integer> {
+    /** The command's name (Main starts its loading by this name, before picocli reads any annotation). */
+    static final String NAME = "fix";
+
     /** When --diff colours its output. */
     enum ColorWhen { auto, always, never }
 
