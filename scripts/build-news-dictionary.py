@@ -45,7 +45,7 @@ MIN_PROB = float(os.environ.get('MIN_PROB', 0.04))          # logistic score a m
 CONTEXTS_PER_WORD = int(os.environ.get('CONTEXTS_PER_WORD', 16))
 MAX_ALARMS = float(os.environ.get('MAX_ALARMS', 0.0625))  # share of the synonym's own contexts where the entry may fire
 MAX_ORIGINALS = 5          # candidate originals per spun word
-MARGIN = 1.0              # the restorer's context margin (log10)
+MARGIN = 1.0              # this build's own filter, in log10 (the restorer no longer decides by margins: its Calibration does)
 
 # ---- inputs -------------------------------------------------------------------------------------
 logp = {}
@@ -268,7 +268,7 @@ def lm_check(proposed):
     res = subprocess.run([UNSPIN, 'lm', 'score', '--format', 'tsv'], input='\n'.join(lines) + '\n',
                          capture_output=True, text=True, check=True).stdout.splitlines()
     scores = [float(r.split('\t', 1)[0]) for r in res]
-    unigram_correction = 0.5  # the restorer's frequency weight: a rarer word is not wrong for being rare
+    unigram_correction = 0.5  # this build's frequency weight (the restorer's old one, kept so the list rebuilds as it was made)
     kept = collections.defaultdict(list)
     i = 0
     for s, o, sc in proposed:
