@@ -70,7 +70,8 @@ public final class DictionaryLoader {
         return names;
     }
 
-    private static InputStream open(String resource) throws IOException {
+    /** A bundled class-path resource, or "bundled resource ... is missing from the build". */
+    static InputStream open(String resource) throws IOException {
         InputStream in = DictionaryLoader.class.getResourceAsStream(resource);
         if (in == null) {
             throw new IOException("bundled resource " + resource + " is missing from the build");

@@ -69,10 +69,7 @@ public final class ReverseThesaurus {
 
     /** The bundled ranked reverse thesaurus (dictionaries/reverse-thesaurus.txt, built by scripts/build-news-dictionary.sh). */
     public static ReverseThesaurus bundled(ToDoubleFunction<String> rank, int maxCandidates) throws IOException {
-        InputStream in = ReverseThesaurus.class.getResourceAsStream(BUNDLED);
-        if (in == null) {
-            throw new IOException("bundled resource " + BUNDLED + " is missing from the build");
-        }
+        InputStream in = DictionaryLoader.open(BUNDLED);
         try (in) {
             return parse(BUNDLED.substring(1), Utf8Lines.split(BUNDLED.substring(1), in.readAllBytes()), rank, maxCandidates);
         } catch (DictionaryException e) {
@@ -92,10 +89,7 @@ public final class ReverseThesaurus {
      * tables took about 150 ms of every start-up, more than the rest of a small article's run.
      */
     public static ReverseThesaurus resource(String name, ToDoubleFunction<String> rank, int maxCandidates) throws IOException {
-        InputStream in = ReverseThesaurus.class.getResourceAsStream(name);
-        if (in == null) {
-            throw new IOException("bundled resource " + name + " is missing from the build");
-        }
+        InputStream in = DictionaryLoader.open(name);
         byte[] bytes;
         try (in) {
             bytes = in.readAllBytes();
@@ -105,10 +99,7 @@ public final class ReverseThesaurus {
 
     /** A resource table parsed in full, as a user's file is: what the sorted search must agree with (tests). */
     static ReverseThesaurus parsedResource(String name, ToDoubleFunction<String> rank, int maxCandidates) throws IOException {
-        InputStream in = ReverseThesaurus.class.getResourceAsStream(name);
-        if (in == null) {
-            throw new IOException("bundled resource " + name + " is missing from the build");
-        }
+        InputStream in = DictionaryLoader.open(name);
         try (BufferedReader r = DictionaryLoader.reader(in)) {
             return load(r, rank, maxCandidates);
         }
