@@ -61,18 +61,11 @@ final class EngineOptions {
         FutureTask<opennlp.tools.sentdetect.SentenceModel> sentences = new FutureTask<>(TextAnalyzer::sentenceModel);
         FutureTask<TextAnalyzer> analyzer = new FutureTask<>(() -> {
             opennlp.tools.tokenize.TokenizerModel tokens = TextAnalyzer.tokenizerModel();
-            try {
-                TextAnalyzer a = TextAnalyzer.of(sentences.get(), tokens);
-                // Analyse one line here, while the other parts load: the first analysis loads, links and runs cold
-                // the whole sentence and token path (35 ms), which was otherwise the first thing a pipe's restore did.
-                a.sentences(WARM_UP);
-                return a;
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof Error err) {
-                    throw err;
-                }
-                throw e.getCause() instanceof Exception x ? x : new IllegalStateException(e.getCause());
-            }
+            TextAnalyzer a = TextAnalyzer.of(get(sentences, "the OpenNLP sentence model"), tokens);
+            // Analyse one line here, while the other parts load: the first analysis loads, links and runs cold
+            // the whole sentence and token path (35 ms), which was otherwise the first thing a pipe's restore did.
+            a.sentences(WARM_UP);
+            return a;
         });
         FutureTask<PhraseDictionary> bundled = new FutureTask<>(() -> {
             PhraseDictionary compiled = DictionaryLoader.compiledBundled();
@@ -121,9 +114,13 @@ final class EngineOptions {
         }
     }
 
-    private static dev.unspin.restore.Generators.Tables tables(Future<dev.unspin.restore.Generators.Tables> f) throws IOException {
+    /** The bundled word tables: the preloaded ones, or loaded now. */
+    private dev.unspin.restore.Generators.Tables tables() throws IOException {
+        if (preloaded == null || preloaded.tables() == null) {
+            return dev.unspin.restore.Generators.Tables.bundled();
+        }
         try {
-            return get(f, "the word tables");
+            return get(preloaded.tables(), "the word tables");
         } catch (DictionaryException e) {
             throw new IOException(e.getMessage(), e); // not thrown: the tables are bundled resources
         }
@@ -252,8 +249,7 @@ final class EngineOptions {
         if (scorer == null) {
             return new Restorer(analyzer, dict, null, Options.defaults().withProtectedQuotes(protectQuotes));
         }
-        dev.unspin.restore.Generators.Tables tables = preloaded != null && preloaded.tables() != null ? tables(preloaded.tables()) : dev.unspin.restore.Generators.Tables.bundled();
-        List<dev.unspin.restore.CandidateGenerator> gens = new ArrayList<>(dev.unspin.restore.Generators.standard(dict, tables, !noBroad, !noBroad));
+        List<dev.unspin.restore.CandidateGenerator> gens = new ArrayList<>(dev.unspin.restore.Generators.standard(dict, tables(), !noBroad, !noBroad));
         ReverseThesaurus extra = reverseThesaurus(scorer.model());
         if (extra != null) {
             gens.add(new dev.unspin.restore.ThesaurusCandidates(extra, dev.unspin.restore.Source.USER));
@@ -284,7 +280,7 @@ final class EngineOptions {
         TextAnalyzer analyzer = analyzer();
         PhraseDictionary dict = dictionary(analyzer);
         LmScorer scorer = new LmScorer(openModel());
-        return new dev.unspin.restore.FarmLearner.Engine(analyzer, dev.unspin.restore.Generators.standard(dict, true, true), scorer,
+        return new dev.unspin.restore.FarmLearner.Engine(analyzer, dev.unspin.restore.Generators.standard(dict, tables(), true, true), scorer,
                 dev.unspin.restore.Calibration.bundled(), protectQuotes);
     }
 
