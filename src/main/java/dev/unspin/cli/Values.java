@@ -41,18 +41,6 @@ final class Values {
         }
     }
 
-    /** A finite number at least 0 (margins: a negative one would prefer less probable text). */
-    static final class NonNegative implements ITypeConverter<Double> {
-        @Override
-        public Double convert(String s) {
-            double d = finite(s);
-            if (d < 0) {
-                throw new TypeConversionException("'" + s + "' is negative; give a number of log10 units, 0 or more");
-            }
-            return d;
-        }
-    }
-
     /** A share from 0 to 1. */
     static final class Share implements ITypeConverter<Double> {
         @Override
