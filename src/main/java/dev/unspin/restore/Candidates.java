@@ -42,10 +42,28 @@ final class Candidates {
      * stutters and may even prefer them; a writer never means them.
      */
     static boolean doublesANeighbour(List<Token> toks, int from, int to, String replacement) {
+        return doublesANeighbour(from > 0 ? toks.get(from - 1).key() : null, toks.get(from).key(), toks.get(to - 1).key(),
+                to < toks.size() ? toks.get(to).key() : null, firstKey(replacement), lastKey(replacement));
+    }
+
+    /**
+     * The same check on normalised keys worked out beforehand (a generator that meets one word many times keeps its
+     * replacements' first and last keys): before and after are the keys either side of the span (null at the sentence's
+     * ends), spanFirst and spanLast its own first and last.
+     */
+    static boolean doublesANeighbour(String before, String spanFirst, String spanLast, String after, String first, String last) {
+        return (before != null && before.equals(first) && !spanFirst.equals(first))
+                || (after != null && after.equals(last) && !spanLast.equals(last));
+    }
+
+    /** A replacement's first word, normalised as token keys are. */
+    static String firstKey(String replacement) {
         int sp = replacement.indexOf(' ');
-        String first = Token.normalise(sp < 0 ? replacement : replacement.substring(0, sp));
-        String last = Token.normalise(replacement.substring(replacement.lastIndexOf(' ') + 1));
-        return (from > 0 && toks.get(from - 1).key().equals(first) && !toks.get(from).key().equals(first))
-                || (to < toks.size() && toks.get(to).key().equals(last) && !toks.get(to - 1).key().equals(last));
+        return Token.normalise(sp < 0 ? replacement : replacement.substring(0, sp));
+    }
+
+    /** A replacement's last word, normalised as token keys are. */
+    static String lastKey(String replacement) {
+        return Token.normalise(replacement.substring(replacement.lastIndexOf(' ') + 1));
     }
 }

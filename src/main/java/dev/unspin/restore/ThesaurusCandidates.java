@@ -57,9 +57,8 @@ public final class ThesaurusCandidates implements CandidateGenerator {
             for (int k = 0; k < ids.length; k++) {
                 String c = cands.get(k);
                 ids[k] = v.idsOf(c);
-                int sp = c.indexOf(' ');
-                firsts[k] = Token.normalise(sp < 0 ? c : c.substring(0, sp));
-                lasts[k] = Token.normalise(c.substring(c.lastIndexOf(' ') + 1));
+                firsts[k] = Candidates.firstKey(c);
+                lasts[k] = Candidates.lastKey(c);
             }
             return new Proposals(new Entry(List.of(w), cands, Kind.THESAURUS, false, source.name().toLowerCase(java.util.Locale.ROOT) + ":" + w),
                     cands, ids, firsts, lasts);
@@ -75,10 +74,7 @@ public final class ThesaurusCandidates implements CandidateGenerator {
         for (int rank = 0; rank < p.originals().size(); rank++) {
             String c = p.originals().get(rank);
             int[] ids = p.ids()[rank];
-            String first = p.firsts()[rank];
-            String last = p.lasts()[rank];
-            boolean doubles = (left != null && left.equals(first) && !here.equals(first)) || (right != null && right.equals(last) && !here.equals(last));
-            if (ids.length > 0 && ids[0] >= 0 && !doubles) {
+            if (ids.length > 0 && ids[0] >= 0 && !Candidates.doublesANeighbour(left, here, here, right, p.firsts()[rank], p.lasts()[rank])) {
                 out.accept(new Candidate(i, i + 1, c, ids, source, rank, p.entry()));
             }
         }
