@@ -140,16 +140,21 @@ final class EngineOptions {
 
     /** The bundled dictionaries (unless --no-bundled-dicts) and the --dict files, as DictionaryLoader.load gives them. */
     PhraseDictionary dictionary(TextAnalyzer analyzer) throws IOException, DictionaryException {
+        return dictionary(analyzer, dicts);
+    }
+
+    /** The bundled dictionaries (unless --no-bundled-dicts) and these of the --dict files. */
+    private PhraseDictionary dictionary(TextAnalyzer analyzer, List<Path> files) throws IOException, DictionaryException {
         if (preloaded == null || noBundled) {
-            return new DictionaryLoader(analyzer).load(!noBundled, dicts);
+            return new DictionaryLoader(analyzer).load(!noBundled, files);
         }
         PhraseDictionary bundled = get(preloaded.bundled(), "the bundled dictionaries");
-        if (dicts.isEmpty()) {
+        if (files.isEmpty()) {
             return bundled;
         }
-        // the same entries in the same order as load(true, dicts): bundled first, then each file
+        // the same entries in the same order as load(true, files): bundled first, then each file
         List<Entry> all = new ArrayList<>(bundled.entries());
-        all.addAll(new DictionaryLoader(analyzer).load(false, dicts).entries());
+        all.addAll(new DictionaryLoader(analyzer).load(false, files).entries());
         return new PhraseDictionary(all);
     }
 
@@ -244,32 +249,47 @@ final class EngineOptions {
 
     Restorer restorer() throws IOException, DictionaryException {
         TextAnalyzer analyzer = analyzer();
-        PhraseDictionary dict = dictionary(analyzer);
         LmScorer scorer = noLm ? null : new LmScorer(openModel());
         if (scorer == null) {
-            return new Restorer(analyzer, dict, null, Options.defaults().withProtectedQuotes(protectQuotes));
+            return new Restorer(analyzer, dictionary(analyzer), null, Options.defaults().withProtectedQuotes(protectQuotes));
         }
-        List<dev.unspin.restore.CandidateGenerator> gens = new ArrayList<>(dev.unspin.restore.Generators.standard(dict, tables(), !noBroad, !noBroad));
+        Learnt learnt = learnt();
+        PhraseDictionary dict = learnt.files().isEmpty() ? dictionary(analyzer) : dictionary(analyzer, learnt.others());
+        List<dev.unspin.restore.CandidateGenerator> gens = new ArrayList<>();
+        dev.unspin.restore.Calibration cal = dev.unspin.restore.Calibration.bundled();
+        if (!learnt.files().isEmpty()) {
+            // asked first, like fix --adapt's learnt moves: a move another generator also offers carries the farm's family
+            gens.add(new dev.unspin.restore.DictionaryCandidates(new DictionaryLoader(analyzer).load(false, learnt.files()),
+                    dev.unspin.restore.Source.LEARNT));
+            cal = dev.unspin.restore.FarmLearner.trusting(cal, learnt.rate());
+        }
+        gens.addAll(dev.unspin.restore.Generators.standard(dict, tables(), !noBroad, !noBroad));
         ReverseThesaurus extra = reverseThesaurus(scorer.model());
         if (extra != null) {
             gens.add(new dev.unspin.restore.ThesaurusCandidates(extra, dev.unspin.restore.Source.USER));
         }
-        dev.unspin.restore.Calibration cal = learntTrust(dev.unspin.restore.Calibration.bundled());
         return new Restorer(analyzer, gens, scorer, confidence == null ? cal : cal.withConfidence(confidence), protectQuotes);
     }
 
-    /**
-     * A --dict written by `unspin learn` holds a farm's moves: they are trusted as `fix --adapt` trusts what it learns, at
-     * the farm's rate from the file's header (FarmLearner.trusting; the moves are family USER like any --dict entry).
-     */
-    private dev.unspin.restore.Calibration learntTrust(dev.unspin.restore.Calibration cal) throws IOException {
+    /** The --dict files `unspin learn` wrote (family LEARNT, trusted at the farm's rate of the first), and the user's own. */
+    record Learnt(List<Path> files, List<Path> others, double rate) {
+    }
+
+    /** Sorts the --dict files by their header: a file `unspin learn` wrote starts with its header and the farm's rate. */
+    Learnt learnt() throws IOException {
+        List<Path> files = new ArrayList<>();
+        List<Path> others = new ArrayList<>();
+        double rate = Double.NaN;
         for (Path d : dicts) {
-            double rate = LearnCommand.learntRate(d);
-            if (!Double.isNaN(rate)) {
-                return dev.unspin.restore.FarmLearner.trusting(cal, rate);
+            double r = LearnCommand.learntRate(d);
+            if (Double.isNaN(r)) {
+                others.add(d);
+            } else {
+                files.add(d);
+                rate = Double.isNaN(rate) ? r : rate;
             }
         }
-        return cal;
+        return new Learnt(files, others, rate);
     }
 
     /**

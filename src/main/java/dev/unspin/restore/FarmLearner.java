@@ -100,7 +100,7 @@ public final class FarmLearner {
         }
 
         /**
-         * The restorer with the learnt moves asked first, as family {@link Source#USER}, trusted as moves of a farm whose
+         * The restorer with the learnt moves asked first, as family {@link Source#LEARNT}, trusted as moves of a farm whose
          * documents are spun at the rate prior's mean ({@link #restorer(PhraseDictionary, double)}; the farm's own rate, when
          * the caller has it, does better).
          */
@@ -109,8 +109,8 @@ public final class FarmLearner {
         }
 
         /**
-         * The restorer with the learnt moves asked first, as family {@link Source#USER}: a move already offered by another
-         * generator then carries the user family (the first generator to offer a replacement gives its family), so the
+         * The restorer with the learnt moves asked first, as family {@link Source#LEARNT}: a move already offered by another
+         * generator then carries the learnt family (the first generator to offer a replacement gives its family), so the
          * document's estimate of that family's rate lifts all of the farm's moves together. The decision is told the folder's
          * word for them ({@link #trusting}): with {@code farmRate} the farm's spin rate (substitutions per word, e.g.
          * {@link FarmLearner#spinRate}).
@@ -120,7 +120,7 @@ public final class FarmLearner {
                 return restorer();
             }
             List<CandidateGenerator> g = new ArrayList<>();
-            g.add(new DictionaryCandidates(learnt, Source.USER));
+            g.add(new DictionaryCandidates(learnt, Source.LEARNT));
             g.addAll(generators);
             return new Restorer(analyzer, g, scorer, trusting(calibration, farmRate), protectQuotes);
         }
@@ -134,7 +134,7 @@ public final class FarmLearner {
     }
 
     /**
-     * The calibration that trusts learnt moves: the decision's weight of the family {@link Source#USER} raised by what its
+     * The calibration that trusts learnt moves: the decision's weight of the family {@link Source#LEARNT} raised by what its
      * spin-rate term costs a document spun at {@code farmRate} against one at the term's cap ({@link Features#RATE_CAP}). The
      * decision was fitted on documents spun at 0.1-0.3 substitutions per word, and a document's own low rate tells it that
      * the document is probably clean; a farm that spins 1% of its words loses almost every repair that way (synthetic farm,
@@ -145,10 +145,10 @@ public final class FarmLearner {
     public static Calibration trusting(Calibration c, double farmRate) {
         List<String> names = Features.decisionNames();
         int rate = names.indexOf("log10_capped_spin_rate");
-        int user = names.indexOf("source_user");
+        int learnt = names.indexOf("source_learnt");
         double r = Double.isNaN(farmRate) || farmRate <= 0 ? c.ratePriorMean() : farmRate;
         double[] d = c.decision().clone();
-        d[user] += Math.max(0, d[rate]) * Math.max(0, Math.log10(Features.RATE_CAP) - Math.log10(Math.max(r, 1e-4)));
+        d[learnt] += Math.max(0, d[rate]) * Math.max(0, Math.log10(Features.RATE_CAP) - Math.log10(Math.max(r, 1e-4)));
         return c.withModels(c.channel(), d, c.notes());
     }
 
@@ -166,7 +166,7 @@ public final class FarmLearner {
 
     /**
      * The rounds of estimation: each but the last keeps its strongest moves ({@code seed}) and the next round restores with
-     * them proposed first as family USER, so that every document's estimate of that family's rate rises with the farm's
+     * them proposed first as family LEARNT, so that every document's estimate of that family's rate rises with the farm's
      * moves and their posteriors with it; the last round's accumulation is returned (cut it with {@link #moves}).
      */
     public static FarmLearner learn(Engine engine, int rounds, Thresholds seed, Pass pass, RoundListener listener) throws Exception {

@@ -26,12 +26,18 @@ public enum Source {
     HARVESTED,
     /** Multi-word padding of phrase spinners ("ended up being" for "was"). */
     PHRASE_SPINNER,
-    /** Dictionaries the user passed with --dict, and moves learnt from a farm. */
+    /** Dictionaries the user passed with --dict (their own entries; a file `unspin learn` wrote is {@link #LEARNT}). */
     USER,
     /** PPDB word-level paraphrases. */
     PPDB,
     /** The ranked reverse thesaurus (Moby heads). */
-    THESAURUS;
+    THESAURUS,
+    /**
+     * Moves learnt from a farm's own output (`unspin learn`, `fix --adapt`). Apart from {@link #USER} because they are
+     * trusted at the farm's spin rate ({@code FarmLearner.trusting}), which a user's own entries are not. Like USER, no
+     * training spin uses them: the bundled calibration gives both the weights 0.
+     */
+    LEARNT;
 
     /** The family of a dictionary entry, from the bundled file it was read from (its origin "file:line"). */
     public static Source of(Entry e) {

@@ -78,6 +78,22 @@ class LearnCommandTest {
         assertFalse(java.util.Arrays.equals(bundled.decision(), trusted), "a light farm's moves are trusted more");
         assertArrayEquals(trusted, learnt.restorer().calibration().decision());
         assertArrayEquals(bundled.decision(), plain.restorer().calibration().decision());
+
+        // with both, the learnt moves are a family of their own, asked first; the user's entries stay with the bundled ones
+        EngineOptions both = new EngineOptions();
+        both.dicts = List.of(mine, light);
+        dev.unspin.restore.Restorer r2 = both.restorer();
+        assertArrayEquals(trusted, r2.calibration().decision());
+        var first = (dev.unspin.restore.DictionaryCandidates) r2.generators().get(0);
+        assertEquals(List.of("light.dict"), origins(first.dictionary()));
+        var second = (dev.unspin.restore.DictionaryCandidates) r2.generators().get(1);
+        assertEquals(List.of("mine.dict"), origins(second.dictionary()).stream().filter(o -> o.endsWith(".dict")).toList());
+    }
+
+    /** The files (not the lines) the entries of a dictionary come from, once each, in order. */
+    private static List<String> origins(dev.unspin.dictionary.PhraseDictionary d) {
+        return d.entries().stream().map(e -> e.origin().replaceAll(":\\d+$", ""))
+                .map(o -> o.substring(o.lastIndexOf('/') + 1)).distinct().toList();
     }
 
     @Test

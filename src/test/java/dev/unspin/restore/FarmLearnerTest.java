@@ -136,7 +136,7 @@ class FarmLearnerTest {
     void learntMovesAreTrustedAsTheFarmsNotByTheirDocumentsRate() {
         Calibration c = engine.calibration();
         List<String> names = Features.decisionNames();
-        int user = names.indexOf("source_user");
+        int user = names.indexOf("source_learnt");
         double rateWeight = c.decision()[names.indexOf("log10_capped_spin_rate")];
         Calibration light = FarmLearner.trusting(c, 0.006);
         for (int k = 0; k < names.size(); k++) {
