@@ -45,7 +45,7 @@ MIN_PROB = float(os.environ.get('MIN_PROB', 0.04))          # logistic score a m
 CONTEXTS_PER_WORD = int(os.environ.get('CONTEXTS_PER_WORD', 16))
 MAX_ALARMS = float(os.environ.get('MAX_ALARMS', 0.0625))  # share of the synonym's own contexts where the entry may fire
 MAX_ORIGINALS = 5          # candidate originals per spun word
-MARGIN = 1.0              # this build's own filter, in log10 (the restorer no longer decides by margins: its Calibration does)
+VETTER = os.environ['VETTER']  # the restorer as a build aid (set by build-news-dictionary.sh): see restorer_edits
 
 # ---- inputs -------------------------------------------------------------------------------------
 logp = {}
@@ -253,46 +253,75 @@ def unigram(phrase):
     return sum(logp.get(w, -8) for w in phrase.lower().split())
 
 
-def lm_check(proposed):
-    """The moves (spun, original, score) that pass: the original reads better than the spun form in at
-    least 3 and 75% of its own contexts, and the spun form's own contexts (clean uses of it) would
-    prefer the original by the restorer's margin in at most MAX_ALARMS of them. Spun -> [(score,
-    original, worse, n_o, alarms, n_s)]."""
+def lm_check(proposed, replaces, kind):
+    """The moves (spun, original, score) that pass two checks. (1) The language model: the original reads better than
+    the spun form in at least 3 and 75% of the original's own contexts (the spinner's output reads worse there).
+    (2) The restorer itself, as `unspin fix` runs it (its calibrated decision: no margin is copied here), with the
+    moves passing (1) in place of the bundled file `replaces` (so they get its family): it changes the spun form
+    into the original in at most MAX_ALARMS of the spun form's own, clean, contexts, each restored as a document of
+    its own. Spun -> [(score, original, worse, n_o, alarms, n_s)]."""
     sentences = contexts({s.lower() for s, _, _ in proposed} | {o.lower() for _, o, _ in proposed})
     lines = []
     for s, o, _ in proposed:
         for ctx in sentences[o.lower()]:
             lines += [ctx, swap(ctx, o, s)]
-        for ctx in sentences[s.lower()]:
-            lines += [ctx, swap(ctx, s, o)]
     res = subprocess.run([UNSPIN, 'lm', 'score', '--format', 'tsv'], input='\n'.join(lines) + '\n',
                          capture_output=True, text=True, check=True).stdout.splitlines()
     scores = [float(r.split('\t', 1)[0]) for r in res]
-    unigram_correction = 0.5  # this build's frequency weight (the restorer's old one, kept so the list rebuilds as it was made)
-    kept = collections.defaultdict(list)
+    passed = collections.defaultdict(list)   # spun -> [(score, original, worse, n_o)]
     i = 0
     for s, o, sc in proposed:
-        corr = unigram_correction * (unigram(o) - unigram(s))
         worse, n_o = 0, len(sentences[o.lower()])
         for _ in range(n_o):
-            worse += scores[i] - scores[i + 1] - corr > 0   # original context reads better than spun
+            worse += scores[i] > scores[i + 1]   # the original's context reads better than with the spun form
             i += 2
-        alarms, n_s = 0, len(sentences[s.lower()])
-        for _ in range(n_s):
-            alarms += scores[i + 1] - scores[i] - corr >= MARGIN  # clean use of s: would the entry fire?
-            i += 2
-        if n_o >= 3 and worse / n_o >= 0.75 and (n_s == 0 or alarms / n_s <= MAX_ALARMS):
-            kept[s].append((sc, o, worse, n_o, alarms, n_s))
+        if n_o >= 3 and worse / n_o >= 0.75:
+            passed[s].append((sc, o, worse, n_o))
+    fired = restorer_edits(passed, replaces, kind, sentences)
+    kept = collections.defaultdict(list)
+    for s, cands in passed.items():
+        n_s = len(sentences[s.lower()])
+        for sc, o, worse, n_o in cands:
+            alarms = sum(1 for k in range(n_s) if (s.lower(), 'an' if o.lower() == 'a' else o.lower()) in fired.get((s.lower(), k), ()))
+            if n_s == 0 or alarms / n_s <= MAX_ALARMS:
+                kept[s].append((sc, o, worse, n_o, alarms, n_s))
     return kept
 
 
-kept = lm_check(proposed)
+def restorer_edits(passed, replaces, kind, sentences):
+    """Restores every clean context of the spun forms in `passed` with the restorer (dev.unspin.eval.EntryVetter), the
+    passed moves written as the bundled file `replaces` would hold them. (spun, context index) -> {(before, after)}."""
+    import tempfile
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, replaces)
+        with open(path, 'w', encoding='utf-8') as f:
+            for s in sorted(passed):
+                origs = [o for _, o, _, _ in sorted(passed[s], reverse=True)]
+                fl = flag(s, origs[0]) if kind == 'guess' else ''
+                f.write(f"{s} => {' | '.join(origs)} ; {kind}{fl}\n")
+        keys, text = [], []
+        for s in sorted(passed):
+            for k, ctx in enumerate(sentences[s.lower()]):
+                keys.append((s.lower(), k))
+                text.append(f'{len(keys) - 1}\t{ctx}')
+        out = subprocess.run(VETTER.split() + [path], input='\n'.join(text) + '\n', capture_output=True, text=True,
+                             check=True).stdout.splitlines()
+    fired = collections.defaultdict(set)
+    for line in out:
+        f = line.split('\t')
+        if len(f) == 3:
+            after = f[2].lower()
+            fired[keys[int(f[0])]].add((f[1].lower(), 'an' if after == 'a' else after))  # the article rule's a/an
+    return fired
 
 
 def flag(s, o):
     """verb when both words are verbs (its forms include the noun plural's -s), else noun when both are nouns."""
     both = pos_of[s] & pos_of[o]
     return ' verb' if 'verb' in both else ' noun' if 'noun' in both else ''
+
+
+kept = lm_check(proposed, 'news-spinner.txt', 'guess')
 
 
 with open(OUT, 'w', encoding='utf-8') as out:
@@ -347,7 +376,7 @@ for w in function_words:
             group = group + [m for h in hypernyms[sid] for m in members[h]]
         cands |= {m for m in group if ' ' in m and w not in m.lower().split() and m.lower() not in curated}
     artefacts += [(m, w, 1.0) for m in sorted(cands)]
-checked = lm_check(artefacts)
+checked = lm_check(artefacts, 'wordnet-artefacts.txt', 'ctx')
 # A phrase that writers commonly use ("United States", "more or less", "information technology") is a
 # name or an idiom more often than an artefact, and a few Brown sentences cannot show that for news:
 # only phrases the model itself finds rare on their own (log10 below RARE_PHRASE) are kept.

@@ -23,6 +23,8 @@ if [ ! -d "$data/brown-train" ]; then
   done
 fi
 ./unspin lm vocab > "$data/vocab.tsv"
+# the restorer itself checks whether a proposed entry would fire on clean prose (dev.unspin.eval.EntryVetter)
+export VETTER="java -Xmx4g -cp target/unspin.jar dev.unspin.eval.EntryVetter target/models/en-us.ulm"
 python3 scripts/build-news-dictionary.py "$data/moby/package/words.txt" "$wn" "$data/vocab.tsv" "$data/brown-train" \
   ./unspin dictionaries/news-spinner.txt
 ./unspin dict check dictionaries/news-core.txt dictionaries/spinner-words.txt dictionaries/news-spinner.txt dictionaries/wordnet-artefacts.txt dictionaries/science-tortured.txt | tail -1
