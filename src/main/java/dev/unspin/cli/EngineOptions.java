@@ -183,6 +183,11 @@ final class EngineOptions {
     @Option(names = "--protect-quotes", description = "Leave quoted speech to unambiguous entries only (spinners rewrite quotes too, so off by default).")
     boolean protectQuotes;
 
+    @Option(names = "--assume-spun", description = "The text is known to be spun: its own spin rate does not argue that it is clean. "
+            + "For short texts (a sentence or a paragraph), which otherwise read as clean and come back almost unchanged; the context "
+            + "still decides each repair. Do not use it on text that may be clean.")
+    boolean assumeSpun;
+
     @Option(names = "--no-broad", description = "Candidates from the dictionaries only: no PPDB paraphrases and no reverse-thesaurus guesses "
             + "(faster; misses spins no dictionary lists).")
     boolean noBroad;
@@ -268,6 +273,7 @@ final class EngineOptions {
         if (extra != null) {
             gens.add(new dev.unspin.restore.ThesaurusCandidates(extra, dev.unspin.restore.Source.USER));
         }
+        cal = assumeSpun ? cal.assumingSpun() : cal;
         return new Restorer(analyzer, gens, scorer, confidence == null ? cal : cal.withConfidence(confidence), protectQuotes);
     }
 

@@ -67,6 +67,22 @@ public record Calibration(double[] channel, double[] decision, double trainingRa
                 pruneLogOdds, spunRate, newNotes);
     }
 
+    /**
+     * The calibration for text known to be spun ({@code --assume-spun}): the decision reads every document's spin rate as the
+     * term's cap ({@link Features#RATE_CAP}), where the rate no longer discounts a repair. A short text holds too few words for
+     * its own rate to say anything, and the rate prior then reads it as clean: a spun sentence alone ("The corporate said it
+     * would close the plant.") gets a probability of 0.025 for a repair whose language-model gain is 3.3 log10, and nothing
+     * changes. The user who knows the text is spun can say so; the context still decides each repair.
+     */
+    public Calibration assumingSpun() {
+        List<String> names = Features.decisionNames();
+        int rate = names.indexOf("log10_capped_spin_rate");
+        double[] d = decision.clone();
+        d[names.indexOf("bias")] += d[rate] * Math.log10(Features.RATE_CAP);
+        d[rate] = 0;
+        return withModels(channel, d, notes);
+    }
+
     public Calibration withSettings(double trainRate, double conf, double spun) {
         return new Calibration(channel, decision, trainRate, conf, ratePriorMean, ratePriorWords, familyPriorWeight, emIterations, beam,
                 pruneLogOdds, spun, notes);

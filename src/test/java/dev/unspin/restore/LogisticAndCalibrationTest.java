@@ -39,6 +39,32 @@ class LogisticAndCalibrationTest {
     }
 
     @Test
+    void assumingSpunReadsEveryDocumentAtTheRateCap() {
+        Calibration c = Calibration.bundled();
+        Calibration spun = c.assumingSpun();
+        double[] w = c.decision();
+        double[] v = spun.decision();
+        // a document at the cap and one read as clean (rate 0.005) now weigh the same: the cap's term, as before
+        for (double rate : new double[] {0.005, 0.02, Features.RATE_CAP, 0.3}) {
+            double[] x = Features.decision(new Features.Evidence(0.3, 2.5, -1.0, 0, 1, -4.5, 0, 0, rate, false, Source.CURATED));
+            double[] atCap = Features.decision(new Features.Evidence(0.3, 2.5, -1.0, 0, 1, -4.5, 0, 0, Features.RATE_CAP, false, Source.CURATED));
+            assertEquals(dot(w, atCap), dot(v, x), 1e-9, "rate " + rate);
+        }
+        // nothing else moves: the channel, the confidence and the settings
+        assertEquals(java.util.Arrays.toString(c.channel()), java.util.Arrays.toString(spun.channel()));
+        assertEquals(c.confidence(), spun.confidence(), 0);
+        assertEquals(c.beam(), spun.beam());
+    }
+
+    private static double dot(double[] w, double[] x) {
+        double s = 0;
+        for (int k = 0; k < w.length; k++) {
+            s += w[k] * x[k];
+        }
+        return s;
+    }
+
+    @Test
     void spinRateScalesTheOddsSoNearCertainMovesStayNearCertain() {
         double rare = ChannelModel.priorLog10Odds(0.01, 0.1);
         double sure = ChannelModel.priorLog10Odds(0.999, 0.1);
