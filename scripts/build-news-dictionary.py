@@ -21,11 +21,12 @@ Method (each step measured; see the README, "How the news-spinner dictionary is 
     WordNet entry): the best-ranked synonyms that WordNet also puts in a synset with the word become
     entries "s => o". Verbs and nouns (by WordNet, both words) get the verb/noun flag so inflected forms
     are matched too. Words the curated dictionaries cover are left to them.
- 4. The language model checks each pair in real sentences (Brown corpus, non-press sections): kept when
-    the original reads better than the synonym in most of the original's contexts (the spinner's output
-    is worse), and the synonym's own contexts do not prefer the original by the restorer's margin (the
-    entry would fire on clean prose).
-Entries are 'guess' kind: the restorer holds them to its stricter margin. The WordNet artefacts (see
+ 4. Each pair is checked in real sentences (Brown corpus, non-press sections): kept when the language
+    model reads the original better than the synonym in most of the original's contexts (the spinner's
+    output is worse), and the restorer itself (dev.unspin.eval.EntryVetter: its calibrated decision, so
+    no number of the restorer's is copied here) would change the synonym into the original in at most
+    MAX_ALARMS of the synonym's own, clean, contexts.
+Entries are 'guess' kind (family GENERATED in the restorer's calibration). The WordNet artefacts (see
 their section below) go through the same check and are 'ctx'. The output is deterministic.
 
 Usage: scripts/build-news-dictionary.sh (fetches the inputs and runs this).

@@ -108,11 +108,11 @@ with open('dictionaries/spinner-words.txt', 'w', encoding='utf-8') as out:
     out.write('# Word-level spinner substitutions, mined by scripts/import-tortured.py from the tortured-phrase list\n'
               '# (Problematic Paper Screener; MIT, see NOTICE): same-length phrase pairs, the words that differ.\n'
               '# Never from the held-out fifth. Pairs shown by two or more phrases are context entries, pairs shown\n'
-              '# by one are guesses (stricter margin); the language model decides in context either way.\n'
+              '# by one are guesses; the language model decides in context either way.\n'
               '# Trailing comment: how many phrases show the pair.\n')
     for x in sorted(by_word):
         ys = sorted(by_word[x], key=lambda t: (-t[0], t[1]))[:3]
-        # two or more phrases: a context entry; a single phrase: a guess, held to the stricter margin
+        # two or more phrases: a context entry; a single phrase: a guess
         kind = 'ctx' if ys[0][0] >= 2 else 'guess'
         out.write(f"{x} => {' | '.join(y for _, y in ys)} ; {kind}    # {ys[0][0]}\n")
 print(len(by_word), 'spinner word entries')

@@ -17,8 +17,8 @@ import java.util.function.Function;
  * </pre>
  *
  * Flags: {@code always} (default: the spun phrase is never right, always repair), {@code ctx} (the
- * language model decides in context), {@code guess} (a mined thesaurus pair: the model decides, with a
- * stricter margin), {@code verb} / {@code noun} (also match the inflected forms:
+ * language model decides in context), {@code guess} (a mined or generated pair: the model decides in context, and
+ * the calibrated decision weighs the pair by the family of the file it comes from), {@code verb} / {@code noun} (also match the inflected forms:
  * both sides are given as base forms), {@code case} (match the spun phrase case-sensitively, for names).
  * Phrases are tokenised with the text tokenizer so they match exactly what the restorer sees.
  */

@@ -6,6 +6,6 @@ public enum Kind {
     ALWAYS,
     /** The spun phrase is often fine ("safety", "mentioned"): repaired only when the language model prefers the original in context. */
     CONTEXT,
-    /** Not from a dictionary: a reverse-thesaurus guess, held to a stricter margin. */
+    /** A mined or generated pair ({@code guess}) or a reverse-thesaurus candidate: the model decides in context, weighed by the pair's family. */
     THESAURUS
 }

@@ -61,8 +61,8 @@ class RestorerTest {
 
     @Test
     void generatedNewsSpinnerGuessesNeedTheContextToAgree() {
-        // "handed" -> "passed" comes from the generated news-spinner dictionary (a guess, held to the
-        // stricter margin): a bill is passed, but keys are handed over, and that use stays
+        // "handed" -> "passed" comes from the generated news-spinner dictionary (a guess, weighed as
+        // its family GENERATED): a bill is passed, but keys are handed over, and that use stays
         Result r = afterSpun("The bill was handed by the Senate on Tuesday and signed by the governor.\nShe handed him the keys and left.");
         assertEquals("The bill was passed by the Senate on Tuesday and signed by the governor.\nShe handed him the keys and left.", r.text());
         assertEquals(Kind.THESAURUS, r.edits().get(0).source());
