@@ -287,7 +287,8 @@ final class EngineOptions {
         List<Path> others = new ArrayList<>();
         double rate = Double.NaN;
         for (Path d : dicts) {
-            double r = LearnCommand.learntRate(d);
+            // a missing or unreadable file is the loader's to report, with its own message
+            double r = java.nio.file.Files.isRegularFile(d) && java.nio.file.Files.isReadable(d) ? LearnCommand.learntRate(d) : Double.NaN;
             if (Double.isNaN(r)) {
                 others.add(d);
             } else {
