@@ -43,7 +43,7 @@ public final class ModelTrainer {
     /** Sentences of a text as model words, the way models are built and scored. */
     public static List<List<String>> sentences(TextAnalyzer analyzer, String text) {
         List<List<String>> out = new ArrayList<>();
-        for (Sentence sent : analyzer.sentences(text)) {
+        for (Sentence sent : analyzer.sentences(text, false)) { // a line is a sentence at most: corpora are one per line, and `lm score` answers per line
             List<String> words = LmTokens.words(sent.tokens().stream().map(Token::text).toList());
             if (!words.isEmpty()) {
                 out.add(words);

@@ -69,6 +69,21 @@ public final class EditBuilder {
             // an exact-case entry's capitals are the spinner's ("Associate in Nursing" for "an"), not the
             // writer's: its original is used as written, capitalised only where a clause starts
             String after = a.entry().exactCase() ? Casing.clauseStart(joined, s.startsClause(from)) : Casing.transfer(before, joined);
+            after = keepLineBreaks(before, after);
+            String lost = unplacedBreak(before, after);
+            if (lost != null) {
+                // "the brand\nnew update" -> "the new\nupdate": the space after the replacement takes the break, so the
+                // text keeps its lines (a diff by line, and the scorer's layout check, see the same lines)
+                int ws = end;
+                while (ws < text.length() && (text.charAt(ws) == ' ' || text.charAt(ws) == '\t')) {
+                    ws++;
+                }
+                if (ws > end && ws < text.length() && text.charAt(ws) != '\n' && text.charAt(ws) != '\r') {
+                    end = ws;
+                    before = text.substring(start, end);
+                    after = after + lost;
+                }
+            }
             if (after.equals(before)) {
                 continue;
             }
@@ -77,6 +92,57 @@ public final class EditBuilder {
             articleAgreement(toks, from, after, a.entry().kind(), edited, out);
         }
         out.sort(Comparator.comparingInt(Edit::start)); // an article edit comes before the edit it agrees with
+        return out;
+    }
+
+    /**
+     * A repair across a wrapped line keeps the line break: counted from the end, each gap of the spun words that holds a
+     * break is copied into the same gap of the replacement ("working\nsystem" -> "operating\nsystem", "in keeping\nwith"
+     * -> "according\nto"). A replacement with fewer gaps keeps the last ones; a single word has none to keep a break in.
+     */
+    static String keepLineBreaks(String before, String after) {
+        if (before.indexOf('\n') < 0) {
+            return after;
+        }
+        List<String> gaps = gaps(before);
+        List<Integer> spaces = new ArrayList<>();
+        for (int i = 0; i < after.length(); i++) {
+            if (after.charAt(i) == ' ') {
+                spaces.add(i);
+            }
+        }
+        StringBuilder sb = new StringBuilder(after);
+        for (int k = 1; k <= Math.min(gaps.size(), spaces.size()); k++) {
+            String gap = gaps.get(gaps.size() - k);
+            if (gap.indexOf('\n') >= 0) {
+                int at = spaces.get(spaces.size() - k);
+                sb.replace(at, at + 1, gap);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The last gap holding a line break that {@link #keepLineBreaks} found no gap of the replacement for, or null. */
+    static String unplacedBreak(String before, String after) {
+        if (before.indexOf('\n') < 0) {
+            return null;
+        }
+        List<String> gaps = gaps(before);
+        String lost = null;
+        for (int i = 0; i < gaps.size() - gaps(after).size(); i++) {
+            lost = gaps.get(i).indexOf('\n') >= 0 ? gaps.get(i) : lost;
+        }
+        return lost;
+    }
+
+    private static final java.util.regex.Pattern GAP = java.util.regex.Pattern.compile("\\s+");
+
+    private static List<String> gaps(String s) {
+        List<String> out = new ArrayList<>();
+        java.util.regex.Matcher m = GAP.matcher(s);
+        while (m.find()) {
+            out.add(m.group());
+        }
         return out;
     }
 

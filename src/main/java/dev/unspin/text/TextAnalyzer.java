@@ -15,8 +15,9 @@ import opennlp.tools.util.Span;
 
 /**
  * Splits text into sentences and tokens with character spans, using Apache OpenNLP's English UD EWT
- * models. Sentences never cross a line break: titles, list items and paragraphs are separate units
- * even without final punctuation. Thread-safe (OpenNLP's ThreadSafe* wrappers keep one decoder per thread).
+ * models. Sentences cross a line break only inside wrapped prose, where the next line goes on with a
+ * lower-case word ({@link #softBreak}): titles, list items and paragraphs are separate units even
+ * without final punctuation. Thread-safe (OpenNLP's ThreadSafe* wrappers keep one decoder per thread).
  */
 public final class TextAnalyzer {
     static final String SENTENCE_MODEL = "/opennlp-en-ud-ewt-sentence-1.3-2.5.4.bin";
@@ -74,8 +75,18 @@ public final class TextAnalyzer {
         return in;
     }
 
+    /** The sentences of a text, joined across the soft line breaks of wrapped prose ({@link #softBreak}). */
     public List<Sentence> sentences(String text) {
+        return sentences(text, true);
+    }
+
+    /**
+     * The sentences of a text; with {@code acrossWrappedLines} false, every line is a unit of its own (a training corpus
+     * of one sentence per line, where a next line in lower case is still another sentence).
+     */
+    public List<Sentence> sentences(String text, boolean acrossWrappedLines) {
         List<Sentence> out = new ArrayList<>();
+        int runStart = 0;
         int lineStart = 0;
         int n = text.length();
         while (lineStart < n) {
@@ -83,19 +94,41 @@ public final class TextAnalyzer {
             if (lineEnd < 0) {
                 lineEnd = n;
             }
-            if (lineEnd > lineStart) {
-                sentencesOfLine(text, lineStart, lineEnd, out);
+            if (lineEnd == n || !acrossWrappedLines || !softBreak(text, lineStart, lineEnd)) {
+                if (lineEnd > runStart) {
+                    sentencesOfLines(text, runStart, lineEnd, out);
+                }
+                runStart = lineEnd + 1;
             }
             lineStart = lineEnd + 1;
         }
         return out;
     }
 
-    private void sentencesOfLine(String text, int from, int to, List<Sentence> out) {
+    /**
+     * Whether the line break at {@code lineEnd} is inside wrapped prose: the line holds words and the next line goes
+     * on with a lower-case letter ("in its working\nsystem, in keeping\nwith"). Hard-wrapped text breaks phrases and
+     * sentences anywhere, and a spun phrase across the break must still be found and scored in its sentence. A
+     * title, a list item or a line that ends its sentence is followed by a capital, a mark, a digit or a blank line, and
+     * stays a unit of its own. A wrapped line that happens to break before a capital stays apart: a missed repair at
+     * worst, where joining a title to the next line would put words in one sentence that never were.
+     */
+    static boolean softBreak(String text, int lineStart, int lineEnd) {
+        int n = text.length();
+        int j = lineEnd + 1;
+        while (j < n && (text.charAt(j) == ' ' || text.charAt(j) == '\t')) {
+            j++;
+        }
+        return j < n && Character.isLowerCase(text.charAt(j)) && !text.substring(lineStart, lineEnd).isBlank();
+    }
+
+    /** The sentences of text[from, to): lines joined by soft breaks, which the detector sees as spaces (offsets hold). */
+    private void sentencesOfLines(String text, int from, int to, List<Sentence> out) {
         String line = text.substring(from, to);
         if (line.isBlank()) {
             return;
         }
+        line = line.replace('\n', ' ').replace('\r', ' ');
         for (Span s : sentences.sentPosDetect(maskOpaqueRuns(line))) {
             int ss = from + s.getStart();
             int se = from + s.getEnd();

@@ -24,6 +24,29 @@ class EditBuilderTest {
     }
 
     @Test
+    void aRepairAcrossAWrappedLineKeepsTheLineBreak() {
+        assertEquals("operating\nsystem", EditBuilder.keepLineBreaks("working\nsystem", "operating system"));
+        assertEquals("according\r\n  to", EditBuilder.keepLineBreaks("in keeping\r\n  with", "according to"));
+        assertEquals("new", EditBuilder.keepLineBreaks("brand\nnew", "new"), "one word has no gap to keep it in");
+        assertEquals("\n", EditBuilder.unplacedBreak("brand\nnew", "new"), "...so the edit takes the space after it");
+        assertEquals(null, EditBuilder.unplacedBreak("working\nsystem", "operating\nsystem"));
+        assertEquals("follow suit", EditBuilder.keepLineBreaks("comply with swimsuit", "follow suit"));
+        assertEquals("a\nb c", EditBuilder.keepLineBreaks("x\ny\nz w", "a b c"), "gaps counted from the end: the first break has no gap left");
+    }
+
+    @Test
+    void aShorterRepairAcrossALineBreakKeepsTheTextsLines() {
+        String text = "It ships the brand\nnew update, in its working\nsystem.";
+        var s = StageFixtures.ANALYZER.sentences(text).get(0);
+        Entry brand = new Entry(List.of("brand", "new"), List.of("new"), Kind.CONTEXT, false, "test:1");
+        Entry working = new Entry(List.of("working", "system"), List.of("operating system"), Kind.ALWAYS, false, "test:2");
+        Candidate c1 = new Candidate(3, 5, "new", new int[] {-1}, Source.CURATED, 0, brand);
+        Candidate c2 = new Candidate(9, 11, "operating system", new int[] {-1}, Source.CURATED_ALWAYS, 0, working);
+        List<Edit> edits = EditBuilder.edits(text, s, List.of(new EditBuilder.Choice(c1, 0.9, 1.0), new EditBuilder.Choice(c2, 0.9, 1.0)));
+        assertEquals("It ships the new\nupdate, in its operating\nsystem.", EditBuilder.apply(text, edits));
+    }
+
+    @Test
     void casingCarriesOverAndTheArticleAgrees() {
         String text = "A safety flaw.";
         var s = StageFixtures.ANALYZER.sentences(text).get(0);

@@ -21,7 +21,25 @@ class TextAnalyzerTest {
     }
 
     @Test
-    void sentencesNeverCrossLineBreaks() {
+    void wrappedProseIsOneSentenceButTitlesAndListItemsStayApart() {
+        String text = "The company said on Tuesday that its working\nsystem, in keeping\r\nwith the plan, was safe.\n"
+                + "A Title Line\nThe body begins. It ends\n- an item\n\nnext paragraph";
+        List<Sentence> ss = analyzer.sentences(text);
+        String first = text.substring(ss.get(0).start(), ss.get(0).end());
+        assertEquals("The company said on Tuesday that its working\nsystem, in keeping\r\nwith the plan, was safe.", first);
+        List<String> words = ss.get(0).tokens().stream().map(Token::text).toList();
+        assertTrue(words.containsAll(List.of("working", "system", "keeping", "with")), words.toString());
+        assertEquals("A Title Line", text.substring(ss.get(1).start(), ss.get(1).end()));
+        assertEquals("It ends", text.substring(ss.get(3).start(), ss.get(3).end()), "a line before a list item ends its unit");
+        assertEquals("- an item", text.substring(ss.get(4).start(), ss.get(4).end()));
+        assertEquals(6, ss.size(), "a blank line ends the paragraph even before lower case");
+        // a corpus of one sentence per line keeps every line apart
+        assertEquals(2, analyzer.sentences("a b a c\na b\n", false).size());
+        assertEquals(1, analyzer.sentences("a b a c\na b\n").size());
+    }
+
+    @Test
+    void sentencesNeverCrossLineBreaksBeforeACapital() {
         String text = "A headline without a period\nThe body starts here. It goes on.\r\n\r\nAnother paragraph";
         List<Sentence> ss = analyzer.sentences(text);
         for (Sentence s : ss) {
