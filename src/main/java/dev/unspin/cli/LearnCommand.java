@@ -83,12 +83,18 @@ final class LearnCommand implements java.util.concurrent.Callable<Integer> {
         @Option(names = "--min-probability", paramLabel = "P", description = "Keep a move only if the restorer alone gave it at least this mean probability (0-1). Default: ${DEFAULT-VALUE}.")
         double minProbability = FarmLearner.DEFAULT.minCalibratedRate();
 
+        @Option(names = "--min-score", paramLabel = "P", description = "Keep a move only if the move model (a logistic model over its count, rate, "
+                + "share, context evidence, the spun form's excess over the language model's unigram, the original's deficit, and spread) "
+                + "gives it at least this probability of being the farm's (0-1; 0: the other cuts alone). Default: ${DEFAULT-VALUE}.")
+        double minScore = FarmLearner.DEFAULT.minScore();
+
         @Option(names = "--max-originals", paramLabel = "N", description = "Keep at most this many originals per spun form, the strongest first "
                 + "(a deterministic spinner writes a spun form for one original). Default: ${DEFAULT-VALUE}.")
         int maxOriginals = FarmLearner.DEFAULT.maxOriginals();
 
         FarmLearner.Thresholds thresholds() {
-            return new FarmLearner.Thresholds(minCount, minPerMillion, minRate, minShare, minSpread, minProbability, maxOriginals);
+            return new FarmLearner.Thresholds(minCount, minPerMillion, minRate, minShare, minSpread, minProbability, maxOriginals,
+                    dev.unspin.restore.MoveModel.DEFAULT, minScore);
         }
 
         /** A problem with the values, or null. */
@@ -99,9 +105,9 @@ final class LearnCommand implements java.util.concurrent.Callable<Integer> {
             if (maxOriginals < 1) {
                 return "--max-originals must be at least 1 (got " + maxOriginals + ")";
             }
-            for (double r : new double[] {minRate, minShare, minProbability}) {
+            for (double r : new double[] {minRate, minShare, minProbability, minScore}) {
                 if (!(r >= 0 && r <= 1)) {
-                    return "--min-rate, --min-share and --min-probability must lie in 0..1";
+                    return "--min-rate, --min-share, --min-probability and --min-score must lie in 0..1";
                 }
             }
             if (!(minCount >= 0) || !(minSpread >= 0) || !(minPerMillion >= 0)) {
@@ -196,12 +202,13 @@ final class LearnCommand implements java.util.concurrent.Callable<Integer> {
     static List<String> header(FarmLearner l, List<Path> inputs, Cuts c) {
         return List.of(HEADER_START + l.documents() + " documents (" + l.words() + " words) in "
                         + String.join(", ", inputs.stream().map(Path::toString).toList()),
-                String.format(Locale.ROOT, "estimated spin rate %.4f; %d round(s); kept: count >= %s (and %s per million words), rate >= %s, share >= %s, spread >= %s, p >= %s, %d original(s) per spun form",
+                String.format(Locale.ROOT, "estimated spin rate %.4f; %d round(s); kept: count >= %s (and %s per million words), rate >= %s, share >= %s, spread >= %s, p >= %s, q >= %s, %d original(s) per spun form",
                         l.spinRate(), c.rounds, fmt(c.minCount), fmt(c.minPerMillion), fmt(c.minRate), fmt(c.minShare), fmt(c.minSpread), fmt(c.minProbability),
-                        c.maxOriginals),
+                        fmt(c.minScore), c.maxOriginals),
                 "count: expected uses in the folder; rate: count / positions where the spun form was a candidate; share: count / (count +",
                 "the original as written); spread: documents holding the spun form / documents its uses would reach at random; p: the",
-                "restorer's own mean probability (it judged each document alone); n: the positions.");
+                "restorer's own mean probability (it judged each document alone); n: the positions; ev: the mean log10 evidence for the",
+                "original where the move stood; q: the move model's probability that the move is the farm's.");
     }
 
     /** Every named input must exist, before the model loads. */

@@ -7,6 +7,7 @@ import dev.unspin.lm.NgramModel;
 import dev.unspin.restore.Calibration;
 import dev.unspin.restore.FarmLearner;
 import dev.unspin.restore.Generators;
+import dev.unspin.restore.MoveModel;
 import dev.unspin.restore.Restorer;
 import dev.unspin.text.TextAnalyzer;
 import java.nio.charset.StandardCharsets;
@@ -51,12 +52,24 @@ public final class FarmGrid {
         List<String> rows = new ArrayList<>();
         List<FarmLearner.Move> all = l.all();
         if (args.length > 4) { // every move's estimate, for analysis elsewhere
-            StringBuilder sb = new StringBuilder("spun\toriginal\tcount\tn\trate\tshare\tspread\texcess\ttable\twords\n");
+            StringBuilder sb = new StringBuilder("spun\toriginal\tcount\tn\trate\tshare\tspread\texcess\ttable\twords\tevidence\tspun_expected"
+                    + "\toriginal_expected\toriginal_written\tq\n");
             for (FarmLearner.Move m : all) {
-                sb.append(String.format(Locale.ROOT, "%s\t%s\t%.3f\t%d\t%.4f\t%.4f\t%.3f\t%.4f\t%d\t%d%n", m.spun(), m.original(), m.count(), m.occurrences(),
-                        m.rate(), m.share(), m.spread(), m.excess(), table.contains(m.spun() + "=>" + m.original()) ? 1 : 0, l.words()));
+                sb.append(String.format(Locale.ROOT, "%s\t%s\t%.3f\t%d\t%.4f\t%.4f\t%.3f\t%.4f\t%d\t%d\t%.4f\t%.4g\t%.4g\t%.0f\t%.4f%n", m.spun(), m.original(),
+                        m.count(), m.occurrences(), m.rate(), m.share(), m.spread(), m.excess(), table.contains(m.spun() + "=>" + m.original()) ? 1 : 0,
+                        l.words(), m.evidence(), m.spunExpected(), m.originalExpected(), m.originalWritten(), MoveModel.DEFAULT.probability(m)));
             }
             Files.writeString(Path.of(args[4]), sb.toString(), StandardCharsets.UTF_8);
+        }
+        for (String name : new String[] {"default", "hand cuts (l1)"}) {
+            FarmLearner.Thresholds t = name.equals("default") ? FarmLearner.DEFAULT : FarmLearner.HAND;
+            List<FarmLearner.Move> ms = l.moves(t, all);
+            int tp = 0;
+            for (FarmLearner.Move m : ms) {
+                tp += table.contains(m.spun() + "=>" + m.original()) ? 1 : 0;
+            }
+            System.out.printf(Locale.ROOT, "%s: %d learnt, %d in the table: precision %.3f recall %.3f%n", name, ms.size(), tp,
+                    ms.isEmpty() ? 0 : (double) tp / ms.size(), (double) tp / table.size());
         }
         for (double count : new double[] {3, 5, 8}) {
             for (double rate : new double[] {0.05, 0.1, 0.2, 0.3, 0.5}) {
@@ -95,6 +108,7 @@ public final class FarmGrid {
                 continue;
             }
             FarmLearner.Move m = est.get(mv);
+            double q = m == null || t.model() == null ? Double.NaN : t.model().probability(m);
             String reasons;
             if (m == null) {
                 reasons = "never proposed";
@@ -112,11 +126,15 @@ public final class FarmGrid {
                 if (m.spread() < t.minSpread()) {
                     rs.add("spread");
                 }
+                if (q < t.minScore()) {
+                    rs.add("model");
+                }
                 reasons = rs.isEmpty() ? "another original of the spun form" : String.join("+", rs);
             }
             why.merge(reasons, 1, Integer::sum);
             System.out.println("missed " + mv + ": " + reasons + (m == null ? "" : String.format(Locale.ROOT,
-                    "  count %.1f n %d rate %.3f share %.3f spread %.2f excess %.3f", m.count(), m.occurrences(), m.rate(), m.share(), m.spread(), m.excess())));
+                    "  count %.1f n %d rate %.3f share %.3f spread %.2f excess %.3f evidence %.2f q %.3f", m.count(), m.occurrences(), m.rate(), m.share(),
+                    m.spread(), m.excess(), m.evidence(), q)));
         }
         System.out.println("missed, by reason: " + why);
     }

@@ -31,10 +31,14 @@ import java.util.stream.Stream;
  * first choice, so a restorer that does not learn the farm's spinner undoes few of them.
  *
  * <pre>
- * make  MODEL CLEAN_DIR OUT_DIR [ORIGINALS=150] [RATE=0.5] [WORDS=300]   writes OUT/farm/*.txt, OUT/ann/*.ann, OUT/table.tsv
+ * make  MODEL CLEAN_DIR OUT_DIR [ORIGINALS=150] [RATE=0.5] [WORDS=300] [SEED=42] [EXCLUDE_TABLE.tsv]
+ *                                                                        writes OUT/farm/*.txt, OUT/ann/*.ann, OUT/table.tsv;
+ *                                                                        no word of EXCLUDE's moves is an original or spun form
+ *                                                                        of the new table (a second farm, disjoint from the first)
  * moves TABLE.tsv FARM.dict                                              precision and recall of learnt moves against the table
  * score ANN_DIR OUTPUT_DIR                                               edit-level P, R, F0.5 of restored files against their .ann
- * split FARM_DIR OUT_DIR [SIZE=1000]                                     two disjoint sets: OUT/A, OUT/annA (tuning), OUT/B, OUT/annB
+ * split FARM_DIR OUT_DIR [SIZE=1000] [NAMES=AB]                          two disjoint sets: OUT/A, OUT/annA (tuning), OUT/B, OUT/annB
+ *                                                                        (NAMES=CD: OUT/C, OUT/annC, OUT/D, OUT/annD)
  * </pre>
  */
 public final class SyntheticFarm {
@@ -44,13 +48,15 @@ public final class SyntheticFarm {
     public static void main(String[] args) throws Exception {
         switch (args.length == 0 ? "" : args[0]) {
             case "make" -> make(Path.of(args[1]), Path.of(args[2]), Path.of(args[3]), args.length > 4 ? Integer.parseInt(args[4]) : 150,
-                    args.length > 5 ? Double.parseDouble(args[5]) : 0.5, args.length > 6 ? Integer.parseInt(args[6]) : 300);
+                    args.length > 5 ? Double.parseDouble(args[5]) : 0.5, args.length > 6 ? Integer.parseInt(args[6]) : 300,
+                    args.length > 7 ? Long.parseLong(args[7]) : 42, args.length > 8 ? Path.of(args[8]) : null);
             case "moves" -> System.out.println(compareMoves(Path.of(args[1]), Path.of(args[2])));
             case "score" -> System.out.println(score(Path.of(args[1]), Path.of(args[2])));
-            case "split" -> split(Path.of(args[1]), Path.of(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : 1000);
+            case "split" -> split(Path.of(args[1]), Path.of(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : 1000,
+                    args.length > 4 ? args[4] : "AB");
             default -> {
-                System.err.println("usage: SyntheticFarm make MODEL CLEAN_DIR OUT_DIR [ORIGINALS] [RATE] [WORDS] | moves TABLE.tsv FARM.dict"
-                        + " | score ANN_DIR OUTPUT_DIR | split FARM_DIR OUT_DIR [SIZE]");
+                System.err.println("usage: SyntheticFarm make MODEL CLEAN_DIR OUT_DIR [ORIGINALS] [RATE] [WORDS] [SEED] [EXCLUDE_TABLE.tsv]"
+                        + " | moves TABLE.tsv FARM.dict | score ANN_DIR OUTPUT_DIR | split FARM_DIR OUT_DIR [SIZE] [NAMES]");
                 System.exit(2);
             }
         }
@@ -89,6 +95,16 @@ public final class SyntheticFarm {
      */
     public static MoveTable table(MoveTable heldOut, PhraseDictionary dict, Map<String, Integer> counts, int size, int minCount, long seed,
                                   List<MoveTable.Move> chosen) {
+        return table(heldOut, dict, counts, size, minCount, seed, Set.of(), chosen);
+    }
+
+    /**
+     * As {@link #table(MoveTable, PhraseDictionary, Map, int, int, long, List)}, with no word of {@code exclude} taken as an
+     * original or a spun form: a second farm whose moves share nothing with the first's, so that a learner tuned on the
+     * first is measured on moves it has never seen.
+     */
+    public static MoveTable table(MoveTable heldOut, PhraseDictionary dict, Map<String, Integer> counts, int size, int minCount, long seed,
+                                  Set<String> exclude, List<MoveTable.Move> chosen) {
         List<String> originals = new ArrayList<>(new TreeMap<>(counts).keySet());
         Random rnd = new Random(seed);
         Collections.shuffle(originals, rnd);
@@ -98,14 +114,14 @@ public final class SyntheticFarm {
             if (chosen.size() >= size) {
                 break;
             }
-            if (counts.get(o) < minCount || !o.matches("[a-z]+")) {
+            if (counts.get(o) < minCount || !o.matches("[a-z]+") || exclude.contains(o)) {
                 continue;
             }
             List<MoveTable.Move> options = new ArrayList<>();
             for (MoveTable.Move m : heldOut.movesFor(o)) {
                 boolean family = m.source() == Source.PPDB || m.source() == Source.THESAURUS;
                 String spun = Token.normalise(m.spun());
-                if (family && m.rank() >= 1 && m.rank() <= 3 && spun.matches("[a-z]+") && !spunUsed.contains(spun)
+                if (family && m.rank() >= 1 && m.rank() <= 3 && spun.matches("[a-z]+") && !spunUsed.contains(spun) && !exclude.contains(spun)
                         && dict.lookup(List.of(spun)).isEmpty()) {
                     options.add(m);
                 }
@@ -121,7 +137,13 @@ public final class SyntheticFarm {
         return t;
     }
 
-    static void make(Path model, Path cleanDir, Path out, int size, double rate, int words) throws Exception {
+    static void make(Path model, Path cleanDir, Path out, int size, double rate, int words, long seed, Path excludeTable) throws Exception {
+        Set<String> exclude = new HashSet<>();
+        if (excludeTable != null) {
+            for (String m : moves(excludeTable)) {
+                exclude.addAll(List.of(m.split("=>|\\s+")));
+            }
+        }
         TextAnalyzer analyzer = TextAnalyzer.english();
         PhraseDictionary dict = new DictionaryLoader(analyzer).load(true, List.of());
         LmScorer scorer = new LmScorer(NgramModel.open(model));
@@ -146,7 +168,7 @@ public final class SyntheticFarm {
         List<MoveTable.Move> chosen = new ArrayList<>();
         // originals seen at least 20 times in the clean articles: a move the farm makes a handful of times cannot be learnt
         // by anyone. The spun form may occur in clean prose too: real spinners pick ordinary words, which is what makes learning hard.
-        MoveTable table = table(heldOut, dict, counts, size, 20, 42, chosen);
+        MoveTable table = table(heldOut, dict, counts, size, 20, seed, exclude, chosen);
         TrainingSpinner spinner = new TrainingSpinner(analyzer, table);
         TrainingSpinner.Profile p = new TrainingSpinner.Profile("farm", rate, Map.of(Source.PPDB, 1.0, Source.THESAURUS, 1.0));
         Files.createDirectories(out.resolve("farm"));
@@ -196,24 +218,32 @@ public final class SyntheticFarm {
 
     /** Copies the farm's articles (FARM/farm/aNNNN.txt) and annotations (FARM/ann) of {@link #sets} into OUT/A, OUT/annA, OUT/B, OUT/annB. */
     static void split(Path farm, Path out, int size) throws IOException {
+        split(farm, out, size, "AB");
+    }
+
+    /** As {@link #split(Path, Path, int)}, the two sets named by the two letters of {@code names} ("CD": OUT/C, OUT/annC, OUT/D, OUT/annD). */
+    static void split(Path farm, Path out, int size, String names) throws IOException {
+        if (names.length() != 2) {
+            throw new IllegalArgumentException("two set names expected, not " + names);
+        }
         int n;
         try (Stream<Path> s = Files.list(farm.resolve("farm"))) {
             n = (int) s.filter(p -> p.getFileName().toString().matches("a\\d{4}\\.txt")).count();
         }
         int[][] sets = sets(n, size);
-        String[] names = {"A", "B"};
+        String[] set = {names.substring(0, 1), names.substring(1)};
         for (int k = 0; k < 2; k++) {
-            Files.createDirectories(out.resolve(names[k]));
-            Files.createDirectories(out.resolve("ann" + names[k]));
+            Files.createDirectories(out.resolve(set[k]));
+            Files.createDirectories(out.resolve("ann" + set[k]));
             for (int i : sets[k]) {
                 String name = String.format(Locale.ROOT, "a%04d", i);
-                Files.copy(farm.resolve("farm").resolve(name + ".txt"), out.resolve(names[k]).resolve(name + ".txt"),
+                Files.copy(farm.resolve("farm").resolve(name + ".txt"), out.resolve(set[k]).resolve(name + ".txt"),
                         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                Files.copy(farm.resolve("ann").resolve(name + ".ann"), out.resolve("ann" + names[k]).resolve(name + ".ann"),
+                Files.copy(farm.resolve("ann").resolve(name + ".ann"), out.resolve("ann" + set[k]).resolve(name + ".ann"),
                         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
         }
-        System.err.printf(Locale.ROOT, "%d articles: A and B of %d each in %s%n", n, size, out);
+        System.err.printf(Locale.ROOT, "%d articles: %s and %s of %d each in %s%n", n, set[0], set[1], size, out);
     }
 
     /** Moves of a table file (spun TAB original) or a dictionary ("spun => original | ... ; flags # comment"), as "spun=>original". */

@@ -40,10 +40,20 @@ public final class FarmLearner {
      * (rate = count / occurrences), {@code calibrated} the sum of the restorer's own calibrated probabilities (each document
      * judged alone), {@code excess} the share of the spun form's uses beyond what the language model expects of it,
      * {@code share} the share of the original's uses that the farm spun this way (count / (count + the original as
-     * written)), {@code spread} how evenly the spun form is spread over the documents (1: like uses thrown at random).
+     * written)), {@code spread} how evenly the spun form is spread over the documents (1: like uses thrown at random),
+     * {@code evidence} the mean log10 evidence for the original where the folder's estimate gives the move its positions
+     * (weighted by each position's posterior), {@code spunExpected} and {@code originalExpected} how often the language
+     * model's unigrams expect the spun form and the original in a folder of this size, {@code originalWritten} how often the
+     * original stands as written. The last four are NaN for a move made with the eight-argument constructor (figures
+     * not measured on a folder): {@link MoveModel} then does not judge it.
      */
     public record Move(String spun, String original, double count, long occurrences, double calibrated, double excess, double share,
-                       double spread) {
+                       double spread, double evidence, double spunExpected, double originalExpected, double originalWritten) {
+        /** A move without the folder's decipherment figures (evidence, expected and written counts unknown). */
+        public Move(String spun, String original, double count, long occurrences, double calibrated, double excess, double share, double spread) {
+            this(spun, original, count, occurrences, calibrated, excess, share, spread, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+        }
+
         public double rate() {
             return occurrences == 0 ? 0 : count / occurrences;
         }
@@ -56,41 +66,61 @@ public final class FarmLearner {
 
     /**
      * Which moves are kept: expected uses, rate, the original's spun share, the spun form's spread over documents and the
-     * restorer's own mean probability, each at least the given value.
+     * restorer's own mean probability, each at least the given value (the hand cuts), then, when a {@link MoveModel} is
+     * given, its probability at least {@code minScore}.
      *
-     * <p>How {@link #DEFAULT} was chosen: a synthetic farm (eval/SyntheticFarm: Brown articles of ~300 words spun at rate
+     * <p>How the hand cuts were chosen (l1): a synthetic farm (eval/SyntheticFarm: Brown articles of ~300 words spun at rate
      * 0.5 on eligible words by 150 moves of the held-out fold's PPDB and thesaurus families at ranks 1-3, one fixed spun
      * form per original, no bundled dictionary holding the spun form). On one set of 1,000 of its articles (A: 3,510 spun
      * words) a grid over the cuts (count 3-8, rate 0.05-0.5, share 0.1-0.4, spread 0-0.7, one or any originals per spun
      * form; eval/FarmGrid) gave, for a precision of the kept moves against the table of at least 0.8, at most a recall of
-     * 0.53: count 5, rate 0.2, share 0.25, spread 0.5, one original per spun form (precision 0.85). The evidence's weights
-     * ({@link #GAIN_WEIGHT}) were chosen on the same set A. Figures on another 1,000 articles in the project notes
-     * (l1-readme.md). Count and rate alone never reach a useful precision: common words with a synonym the language model
-     * prefers ("must" -> "should") have a high rate, and topical words of a few articles a high count; the share and the
-     * spread rule those out. The share cut assumes a spinner that replaces at least ~30% of an original's uses, as this one
-     * (0.5) does: lower it (--min-share) for a lighter spinner. The restorer's mean probability (minCalibratedRate) is no
-     * longer cut on (0): it is the per-document view the folder's estimate replaces.
+     * 0.53: count 5, rate 0.2, share 0.25, spread 0.5, one original per spun form (precision 0.85; {@link #HAND}). Count and
+     * rate alone never reach a useful precision: common words with a synonym the language model prefers ("must" ->
+     * "should") have a high rate, and topical words of a few articles a high count; the share and the spread rule those out.
+     * The share cut assumes a spinner that replaces at least ~30% of an original's uses, as this one (0.5) does: lower it
+     * (--min-share) for a lighter spinner. The restorer's mean probability (minCalibratedRate) is no longer cut on (0).
+     *
+     * <p>{@link #DEFAULT} (l2) lowers the count to 3 and lets {@link MoveModel#DEFAULT} judge what the hand cuts pass (moves
+     * used 3-4 times with strong evidence in, weak moves used more often out): on set A precision 0.87, recall 0.57 (the
+     * model's cross-validated figures on A: 0.84 and 0.565). Figures on other sets in the project notes (l2-readme.md).
      *
      * <p>The count a move needs grows with the folder ({@code minPerMillion} uses per million words, at least
      * {@code minCount}): false moves pass the other cuts at a constant rate, so a fixed count lets more of them in as the
-     * folder grows.
+     * folder grows. The model was fitted on folders of 350,000 words; its count weight is not scaled with the folder.
      */
     public record Thresholds(double minCount, double minPerMillion, double minRate, double minShare, double minSpread, double minCalibratedRate,
-                             int maxOriginals) {
-        /** Any number of originals per spun form. */
+                             int maxOriginals, MoveModel model, double minScore) {
+        /** The hand cuts alone (no {@link MoveModel}). */
+        public Thresholds(double minCount, double minPerMillion, double minRate, double minShare, double minSpread, double minCalibratedRate,
+                          int maxOriginals) {
+            this(minCount, minPerMillion, minRate, minShare, minSpread, minCalibratedRate, maxOriginals, null, 0);
+        }
+
+        /** Any number of originals per spun form, the hand cuts alone. */
         public Thresholds(double minCount, double minPerMillion, double minRate, double minShare, double minSpread, double minCalibratedRate) {
             this(minCount, minPerMillion, minRate, minShare, minSpread, minCalibratedRate, Integer.MAX_VALUE);
         }
 
-        /** Whether the move is kept in a folder of {@code words} words. */
+        /**
+         * Whether the move is kept in a folder of {@code words} words: every hand cut, then the model's probability (when there
+         * is a model and {@code minScore} > 0; a move without the folder's figures is judged by the hand cuts alone).
+         */
         public boolean keeps(Move m, long words) {
             return m.count() >= Math.max(minCount, minPerMillion * words / 1e6) && m.rate() >= minRate && m.share() >= minShare
-                    && m.spread() >= minSpread && m.calibratedRate() >= minCalibratedRate;
+                    && m.spread() >= minSpread && m.calibratedRate() >= minCalibratedRate
+                    && (model == null || minScore <= 0 || !(model.probability(m) < minScore));
         }
     }
 
-    /** The cut chosen for a precision of 0.8 on the synthetic farm (see {@link Thresholds}). */
-    public static final Thresholds DEFAULT = new Thresholds(5, 10, 0.2, 0.25, 0.5, 0, 1);
+    /**
+     * The cut chosen on the synthetic farm's set A: the hand cuts at count 3 (and 8 per million words), rate 0.2, share 0.25,
+     * spread 0.5, then {@link MoveModel#DEFAULT} at a probability of 0.4 (see there), one original per spun form. The hand
+     * cuts alone, as l1 chose them (count 5, 10 per million), are {@link #HAND}.
+     */
+    public static final Thresholds DEFAULT = new Thresholds(3, 8, 0.2, 0.25, 0.5, 0, 1, MoveModel.DEFAULT, 0.4);
+
+    /** The hand cuts alone, the default before {@link MoveModel}: precision 0.85, recall 0.53 on set A. */
+    public static final Thresholds HAND = new Thresholds(5, 10, 0.2, 0.25, 0.5, 0, 1);
 
     /** The restorer's parts, so a restorer with learnt moves can be made from it. */
     public record Engine(TextAnalyzer analyzer, List<CandidateGenerator> generators, LmScorer scorer, Calibration calibration,
@@ -444,7 +474,8 @@ public final class FarmLearner {
                 // how evenly the phrase is spread over the documents: 1 when it turns up in as many documents as n uses thrown
                 // at random would reach, low for a topical word that a few articles repeat
                 double spread = d == 0 ? 0 : f.documents / (d * (1 - Math.exp(-(double) n / d)));
-                double[] theta = shares(f, 1);
+                double[][] est = shares(f, 1);
+                double[] theta = est[0];
                 for (int j = 0; j < f.originals.size(); j++) {
                     String original = f.originals.get(j);
                     double count = theta[j] * n;
@@ -453,7 +484,8 @@ public final class FarmLearner {
                         LongAdder c = written.get(word);
                         seen = Math.min(seen, c == null ? 0 : c.sum());
                     }
-                    out.add(new Move(spun, original, count, n, f.probability[j], excess, count + seen == 0 ? 0 : count / (count + seen), spread));
+                    out.add(new Move(spun, original, count, n, f.probability[j], excess, count + seen == 0 ? 0 : count / (count + seen), spread,
+                            est[1][j], expected, w * Math.pow(10, f.originalUnigram.get(j)), seen));
                 }
             }
         });
@@ -461,27 +493,35 @@ public final class FarmLearner {
         return out;
     }
 
-    /** The maximum-likelihood shares θ of the form's originals over its sampled positions, their sum capped at {@code cap}. */
-    private static double[] shares(SpunForm f, double cap) {
+    /**
+     * The maximum-likelihood shares θ of the form's originals over its sampled positions, their sum capped at {@code cap}
+     * (row 0), and each original's mean evidence over the positions, weighted by their posterior for it under the final θ
+     * (row 1; NaN for an original no position gives weight).
+     */
+    private static double[][] shares(SpunForm f, double cap) {
         int k = f.originals.size();
+        double[][] ev = new double[f.size][];
         double[][] lr = new double[f.size][];
         for (int i = 0; i < f.size; i++) {
             int[] r = f.readings[i];
+            ev[i] = new double[r.length];
             lr[i] = new double[r.length];
             for (int j = 0; j < r.length; j++) {
-                double e = evidence(f.gains[i][j], f.originalUnigram.get(r[j]), f.unigram);
-                lr[i][j] = Math.pow(10, Math.max(-30, Math.min(30, e)));
+                ev[i][j] = evidence(f.gains[i][j], f.originalUnigram.get(r[j]), f.unigram);
+                lr[i][j] = Math.pow(10, Math.max(-30, Math.min(30, ev[i][j])));
             }
         }
         double[] theta = new double[k];
         java.util.Arrays.fill(theta, Math.min(cap, 0.05) / k);
         double[] acc = new double[k];
-        for (int it = 0; it < EM_ROUNDS; it++) {
+        double[] evAcc = new double[k];
+        for (int it = 0; it <= EM_ROUNDS; it++) {
             double sum = 0;
             for (double t : theta) {
                 sum += t;
             }
             java.util.Arrays.fill(acc, 0);
+            java.util.Arrays.fill(evAcc, 0);
             for (int i = 0; i < f.size; i++) {
                 int[] r = f.readings[i];
                 double z = 1 - sum;
@@ -489,8 +529,13 @@ public final class FarmLearner {
                     z += theta[r[j]] * lr[i][j];
                 }
                 for (int j = 0; j < r.length; j++) {
-                    acc[r[j]] += theta[r[j]] * lr[i][j] / z;
+                    double post = theta[r[j]] * lr[i][j] / z;
+                    acc[r[j]] += post;
+                    evAcc[r[j]] += post * ev[i][j];
                 }
+            }
+            if (it == EM_ROUNDS) {
+                break; // the last pass only weighs the evidence under the final θ
             }
             double total = 0;
             for (int j = 0; j < k; j++) {
@@ -503,7 +548,11 @@ public final class FarmLearner {
                 }
             }
         }
-        return theta;
+        double[] mean = new double[k];
+        for (int j = 0; j < k; j++) {
+            mean[j] = acc[j] > 0 ? evAcc[j] / acc[j] : Double.NaN;
+        }
+        return new double[][] {theta, mean};
     }
 
     /** The moves that pass the thresholds, strongest first. */
@@ -568,6 +617,10 @@ public final class FarmLearner {
                 origs.append(origs.length() > 0 ? " | " : "").append(m.original());
                 figures.append(figures.length() > 0 ? "; " : "").append(String.format(Locale.ROOT, "count=%.1f rate=%.3f share=%.3f spread=%.3f p=%.3f n=%d",
                         m.count(), m.rate(), m.share(), m.spread(), m.calibratedRate(), m.occurrences()));
+                double q = MoveModel.DEFAULT.probability(m);
+                if (!Double.isNaN(q)) {
+                    figures.append(String.format(Locale.ROOT, " ev=%.2f q=%.3f", m.evidence(), q));
+                }
             }
             sb.append(e.getKey()).append(" => ").append(origs).append(" ; ctx    # ").append(figures).append('\n');
         }

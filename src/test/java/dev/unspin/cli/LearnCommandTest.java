@@ -41,6 +41,8 @@ class LearnCommandTest {
         String d = Files.readString(dict);
         assertTrue(d.startsWith("# Moves learnt by `unspin learn` from 12 documents"), d);
         assertTrue(d.contains("\ntank => can ; ctx    # count="), d);
+        assertTrue(d.contains(", q >= 0.4, 1 original(s) per spun form\n"), "the header names the move model's cut: " + d);
+        assertTrue(d.matches("(?s).*\ntank => can ; ctx    # count=[^\n]* ev=-?\\d+\\.\\d{2} q=\\d\\.\\d{3}\n.*"), d);
         assertTrue(d.contains("\nolden => then ; ctx    # count="), d);
         assertTrue(d.contains("\nconfess => own ; ctx    # count="), d);
         assertEquals(3, d.lines().filter(l -> !l.startsWith("#")).count(), d);
@@ -138,6 +140,9 @@ class LearnCommandTest {
         CliTest.Run originals = CliTest.run("", "learn", tmp.toString(), "-o", tmp.resolve("x.dict").toString(), "--max-originals", "0");
         assertEquals(2, originals.code());
         assertEquals("unspin: --max-originals must be at least 1 (got 0)\n", originals.err());
+        CliTest.Run score = CliTest.run("", "learn", tmp.toString(), "-o", tmp.resolve("x.dict").toString(), "--min-score", "1.5");
+        assertEquals(2, score.code());
+        assertEquals("unspin: --min-rate, --min-share, --min-probability and --min-score must lie in 0..1\n", score.err());
 
         CliTest.Run noLm = CliTest.run("", "learn", tmp.toString(), "-o", tmp.resolve("x.dict").toString(), "--no-lm");
         assertEquals(2, noLm.code());

@@ -54,4 +54,38 @@ class SyntheticFarmTest {
         assertEquals("text 3", Files.readString(tmp.resolve("out/B/a0003.txt")));
         assertEquals("ann 2", Files.readString(tmp.resolve("out/annA/a0002.ann")));
     }
+
+    @Test
+    void splitNamesTheSetsAsAsked() throws Exception {
+        Path farm = tmp.resolve("farm2");
+        Files.createDirectories(farm.resolve("farm"));
+        Files.createDirectories(farm.resolve("ann"));
+        for (int i = 0; i < 4; i++) {
+            Files.writeString(farm.resolve("farm").resolve(String.format("a%04d.txt", i)), "text " + i);
+            Files.writeString(farm.resolve("ann").resolve(String.format("a%04d.ann", i)), "ann " + i);
+        }
+        SyntheticFarm.split(farm, tmp.resolve("out2"), 2, "CD");
+        assertEquals("text 1", Files.readString(tmp.resolve("out2/D/a0001.txt")));
+        assertEquals("ann 0", Files.readString(tmp.resolve("out2/annC/a0000.ann")));
+        assertTrue(!Files.exists(tmp.resolve("out2/A")));
+        assertThrows(IllegalArgumentException.class, () -> SyntheticFarm.split(farm, tmp.resolve("out3"), 2, "C"));
+    }
+
+    @Test
+    void aSecondTableSharesNoWordWithTheExcludedOne() {
+        MoveTable heldOut = new MoveTable();
+        heldOut.add(new MoveTable.Move("tank", "can", dev.unspin.restore.Source.THESAURUS, 1), m -> true);
+        heldOut.add(new MoveTable.Move("olden", "then", dev.unspin.restore.Source.THESAURUS, 1), m -> true);
+        heldOut.add(new MoveTable.Move("confess", "own", dev.unspin.restore.Source.THESAURUS, 2), m -> true);
+        heldOut.add(new MoveTable.Move("canister", "own", dev.unspin.restore.Source.PPDB, 1), m -> true);
+        dev.unspin.dictionary.PhraseDictionary none = new dev.unspin.dictionary.PhraseDictionary(List.of());
+        java.util.Map<String, Integer> counts = java.util.Map.of("can", 30, "then", 30, "own", 30);
+        List<MoveTable.Move> all = new java.util.ArrayList<>();
+        SyntheticFarm.table(heldOut, none, counts, 10, 20, 42, all);
+        assertEquals(3, all.size(), all.toString());
+        // without "can", "tank" or "confess": "then" is not an original, and "own" may only take its other spun form
+        List<MoveTable.Move> second = new java.util.ArrayList<>();
+        SyntheticFarm.table(heldOut, none, counts, 10, 20, 7, Set.of("can", "then", "confess"), second);
+        assertEquals(List.of(new MoveTable.Move("canister", "own", dev.unspin.restore.Source.PPDB, 1)), second);
+    }
 }

@@ -55,6 +55,18 @@ class FarmLearnerTest {
     }
 
     @Test
+    void theFolderMeasuresTheMoveModelsFigures() {
+        FarmLearner.Move tank = learnt.all().stream().filter(m -> m.spun().equals("tank") && m.original().equals("can")).findFirst().orElseThrow();
+        // "can" stands as written in the two articles the farm left alone; "tank" is written far more often than its unigram
+        // expects in 300 words, and the context asks for "can" where it stands
+        assertEquals(2, tank.originalWritten(), tank.toString());
+        assertTrue(tank.spunExpected() > 0 && tank.spunExpected() < 1, tank.toString());
+        assertTrue(tank.originalExpected() > tank.spunExpected(), tank.toString());
+        assertTrue(tank.evidence() > 0, tank.toString());
+        assertTrue(MoveModel.DEFAULT.probability(tank) > FarmLearner.DEFAULT.minScore(), tank.toString());
+    }
+
+    @Test
     void cleanTextTeachesNothing() {
         FarmLearner clean = new FarmLearner(engine.calibration());
         for (String t : TinyFarm.CLEAN) {
