@@ -21,7 +21,7 @@ import java.util.List;
  *
  * <pre>{@code
  * Restorer restorer = Unspin.english();
- * Result r = restorer.restore("The corporate mentioned it.");   // r.text(): "The company said it."
+ * Result r = restorer.restore(article);   // r.text(): the article restored; r.edits(): each repair, its reason and probability
  * }</pre>
  */
 public final class Unspin {
