@@ -1,6 +1,7 @@
 package dev.unspin.eval;
 
 import dev.unspin.restore.FarmLearner;
+import dev.unspin.restore.Logistic;
 import dev.unspin.restore.MoveModel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -86,80 +87,21 @@ public final class MoveModelFit {
         return out;
     }
 
-    /** Newton's method for the L2-penalised (not the intercept) logistic regression of the label on the model's figures. */
+    /** The L2-penalised (not the intercept) logistic regression of the label on the model's figures ({@link Logistic}). */
     static double[] fit(List<Row> rows, double l2) {
         int k = MoveModel.NAMES.size() + 1;
-        double[] w = new double[k];
         double[][] x = new double[rows.size()][];
+        boolean[] y = new boolean[rows.size()];
+        double[] ones = new double[rows.size()];
         for (int i = 0; i < x.length; i++) {
             double[] f = MoveModel.figures(rows.get(i).move());
             x[i] = new double[k];
             x[i][0] = 1;
             System.arraycopy(f, 0, x[i], 1, f.length);
+            y[i] = rows.get(i).farm();
+            ones[i] = 1;
         }
-        for (int it = 0; it < 30; it++) {
-            double[] g = new double[k];
-            double[][] h = new double[k][k];
-            for (int a = 1; a < k; a++) {
-                g[a] = l2 * w[a];
-                h[a][a] = l2;
-            }
-            for (int i = 0; i < x.length; i++) {
-                double z = 0;
-                for (int a = 0; a < k; a++) {
-                    z += w[a] * x[i][a];
-                }
-                double p = 1 / (1 + Math.exp(-z));
-                double y = rows.get(i).farm() ? 1 : 0;
-                for (int a = 0; a < k; a++) {
-                    g[a] += (p - y) * x[i][a];
-                    for (int b = 0; b < k; b++) {
-                        h[a][b] += p * (1 - p) * x[i][a] * x[i][b];
-                    }
-                }
-            }
-            double[] step = solve(h, g);
-            for (int a = 0; a < k; a++) {
-                w[a] -= step[a];
-            }
-        }
-        return w;
-    }
-
-    /** Gaussian elimination with partial pivoting (the Hessian is small and positive definite). */
-    static double[] solve(double[][] a0, double[] b0) {
-        int n = b0.length;
-        double[][] a = new double[n][];
-        for (int i = 0; i < n; i++) {
-            a[i] = Arrays.copyOf(a0[i], n + 1);
-            a[i][n] = b0[i];
-        }
-        for (int c = 0; c < n; c++) {
-            int p = c;
-            for (int r = c + 1; r < n; r++) {
-                if (Math.abs(a[r][c]) > Math.abs(a[p][c])) {
-                    p = r;
-                }
-            }
-            double[] tmp = a[c];
-            a[c] = a[p];
-            a[p] = tmp;
-            for (int r = c + 1; r < n; r++) {
-                double f = a[r][c] / a[c][c];
-                for (int j = c; j <= n; j++) {
-                    a[r][j] -= f * a[c][j];
-                }
-            }
-        }
-        double[] x = new double[n];
-        for (int r = n - 1; r >= 0; r--) {
-            double s = a[r][n];
-            for (int j = r + 1; j < n; j++) {
-                s -= a[r][j] * x[j];
-            }
-            x[r] = s / a[r][r];
-        }
-        return x;
+        return Logistic.fit(x, y, ones, l2, 30, false).weights();
     }
 
     /** FarmGrid's ALL_MOVES.tsv: spun, original, count, n, rate, share, spread, excess, table, words, evidence, spun_expected, original_expected, original_written, q. */

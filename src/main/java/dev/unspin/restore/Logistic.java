@@ -24,6 +24,14 @@ public record Logistic(double[] weights) {
 
     /** Fits weights to examples x[i] (first column a constant 1) with labels y[i] and example weights. */
     public static Logistic fit(double[][] x, boolean[] y, double[] weight, double l2, int iterations) {
+        return fit(x, y, weight, l2, iterations, true);
+    }
+
+    /**
+     * Newton's method for the L2-penalised logistic regression; with {@code penaliseIntercept} false the constant
+     * column's weight is left free (a small data set whose base rate the fit must not pull towards one half).
+     */
+    public static Logistic fit(double[][] x, boolean[] y, double[] weight, double l2, int iterations, boolean penaliseIntercept) {
         int d = x[0].length;
         double[] w = new double[d];
         for (int it = 0; it < iterations; it++) {
@@ -40,9 +48,11 @@ public record Logistic(double[] weights) {
                     }
                 }
             }
-            for (int a = 0; a < d; a++) {
+            for (int a = penaliseIntercept ? 0 : 1; a < d; a++) {
                 grad[a] -= l2 * w[a];
                 hess[a][a] += l2;
+            }
+            for (int a = 0; a < d; a++) {
                 for (int b = 0; b < a; b++) {
                     hess[a][b] = hess[b][a];
                 }

@@ -1,6 +1,5 @@
 package dev.unspin.eval;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,12 +37,6 @@ class MoveModelFitTest {
         // one original per spun form, the most used first
         List<MoveModelFit.Row> two = List.of(new MoveModelFit.Row(move("tank", 4, 1.5), true), new MoveModelFit.Row(move("tank", 9, 1.5), false));
         assertEquals(List.of(two.get(1)), MoveModelFit.choose(two, m, 0.5));
-    }
-
-    @Test
-    void solvesALinearSystem() {
-        double[] x = MoveModelFit.solve(new double[][] {{0, 2}, {3, 1}}, new double[] {4, 5});
-        assertArrayEquals(new double[] {1, 2}, x, 1e-12);
     }
 
     @Test
