@@ -47,6 +47,8 @@ import picocli.CommandLine.Parameters;
         footer = {"%nExamples:", "  unspin fix < spun.txt > clean.txt", "  unspin fix article.txt -o article.clean.txt",
             "  unspin fix --explain article.txt > /dev/null     # list each change and why", "  unspin fix --diff article.txt | less -R",
             "  unspin fix --json article.txt | jq .edits",
+            "  echo 'The corporate said it would close the plant.' | unspin fix --assume-spun     # a known-spun snippet",
+            "  unspin fix farm/ --out-dir clean/ --adapt     # many articles of one content farm: learn its spinner first",
             "  unspin fix archive/ --out-dir clean/ --report report.jsonl     # mirror the tree, inputs untouched",
             "  unspin fix archive/ --in-place --backup .orig -j 4", ExitCodes.HELP})
 final class FixCommand implements Callable<Integer> {
