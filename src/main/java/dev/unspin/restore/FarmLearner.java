@@ -82,7 +82,7 @@ public final class FarmLearner {
      *
      * <p>{@link #DEFAULT} (l2) lowers the count to 3 and lets {@link MoveModel#DEFAULT} judge what the hand cuts pass (moves
      * used 3-4 times with strong evidence in, weak moves used more often out): on set A precision 0.87, recall 0.57 (the
-     * model's cross-validated figures on A: 0.84 and 0.565). Figures on other sets in the project notes (l2-readme.md).
+     * model's cross-validated figures on A: 0.84 and 0.565). Figures on other sets: README, "Learning a farm's spinner".
      *
      * <p>The count a move needs grows with the folder ({@code minPerMillion} uses per million words, at least
      * {@code minCount}): false moves pass the other cuts at a constant rate, so a fixed count lets more of them in as the
@@ -432,7 +432,7 @@ public final class FarmLearner {
      * with {@link #UNIGRAM_WEIGHT} of the two words' unigram difference taken out (the model favours a frequent word
      * anywhere: "people" over "men", "should" over "must"; what is left is how much better the original fits this context
      * than its frequency alone says), less {@link #OFFSET} (a position must show some evidence before it counts for a move).
-     * Chosen on set A of the synthetic farm (l1-readme.md; eval/FarmDump's candidates, analysed offline): among weights
+     * Chosen on set A of the synthetic farm (README, "Learning a farm's spinner"; eval/FarmDump's candidates, analysed offline): among weights
      * 0.3-1.2, unigram weights 0-1 and offsets 0-1.5 the one with the most recall at a precision of 0.8.
      */
     static final double GAIN_WEIGHT = 0.6;

@@ -19,7 +19,7 @@ import java.util.List;
  * <li>{@code spread}, capped at 1.5.
  * </ul>
  *
- * <p>How {@link #DEFAULT} was fitted (eval/MoveModelFit over eval/FarmGrid's estimate of set A; commands in l2-readme.md):
+ * <p>How {@link #DEFAULT} was fitted (eval/MoveModelFit over eval/FarmGrid's estimate of set A; the commands are in the README, "Learning a farm's spinner"):
  * the synthetic farm's set A (eval/SyntheticFarm, 1,000 Brown articles spun at rate 0.5 by a 150-move table), every move of
  * the folder's estimate that passes count 3, rate 0.2, share 0.25 and spread 0.5 (168 moves, 91 of them the table's),
  * labelled by the table; L2-penalised (1.0) logistic regression. Which figures and which probability cut: five-fold
