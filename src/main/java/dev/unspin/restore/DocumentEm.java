@@ -43,22 +43,24 @@ public final class DocumentEm {
             for (Token t : l.sentence().tokens()) {
                 wordCounts.merge(t.key(), 1, Integer::sum);
             }
-            java.util.Set<String> here = new java.util.HashSet<>();
-            Map<Integer, String> spans = new HashMap<>();
-            int width = l.size() + 1;
+            java.util.Set<SpunAt> here = new java.util.HashSet<>();
+            // each span's spun words: spans[start][end - start]
+            String[][] spans = new String[l.size()][];
             List<Candidate> cs = l.candidates();
             String[] keys = new String[cs.size()];
             for (int k = 0; k < keys.length; k++) {
                 Candidate c = cs.get(k);
-                // start * width + end: distinct per span, and spread over the table (a Long of start << 32 | end hashes to
-                // start ^ end, which crowds a few buckets)
-                int span = c.start() * width + c.end();
-                String spun = spans.get(span);
+                int len = c.end() - c.start();
+                String[] from = spans[c.start()];
+                if (from == null || from.length <= len) {
+                    from = spans[c.start()] = from == null ? new String[len + 1] : java.util.Arrays.copyOf(from, len + 1);
+                }
+                String spun = from[len];
                 if (spun == null) {
                     spun = spunKey(l, c);
-                    spans.put(span, spun);
+                    from[len] = spun;
                     // a span seen before was counted then: its (start, spun words) are already here
-                    if (here.add(c.start() + ":" + spun)) {
+                    if (here.add(new SpunAt(c.start(), spun))) {
                         spunCounts.merge(spun, 1, Integer::sum);
                     }
                 }
@@ -189,6 +191,10 @@ public final class DocumentEm {
             prob.add(p);
         }
         return new Analysis(lattices, evidence, prob, rate);
+    }
+
+    /** Spun words at a token position, counted once per sentence. */
+    private record SpunAt(int start, String spun) {
     }
 
     /** {@link ChannelModel#priorLog10Odds} from its two logarithms, each worked out once (the same sum, so the same value). */
