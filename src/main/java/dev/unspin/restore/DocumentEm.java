@@ -73,15 +73,19 @@ public final class DocumentEm {
         // per candidate: its family, and log10 of its base odds (the part of its prior that no round changes)
         List<int[]> family = new ArrayList<>(lattices.size());
         List<double[]> baseLogOdds = new ArrayList<>(lattices.size());
+        // per candidate: the summed unigram log10 probability of its spun words, for its prior and again for its evidence
+        List<double[]> spunUnigrams = new ArrayList<>(lattices.size());
         double[] expected = new double[families];
         for (Lattice l : lattices) {
             List<Candidate> cs = l.candidates();
             double[] b = new double[cs.size()];
             int[] fam = new int[b.length];
             double[] lo = new double[b.length];
+            double[] su = new double[b.length];
             for (int k = 0; k < b.length; k++) {
                 Candidate c = cs.get(k);
-                b[k] = channel.base(c, l.candidateUnigram(k), spunUnigram(l, c));
+                su[k] = spunUnigram(l, c);
+                b[k] = channel.base(c, l.candidateUnigram(k), su[k]);
                 fam[k] = c.source().ordinal();
                 expected[fam[k]] += b[k];
                 lo[k] = ChannelModel.baseLog10Odds(b[k]);
@@ -89,6 +93,7 @@ public final class DocumentEm {
             base.add(b);
             family.add(fam);
             baseLogOdds.add(lo);
+            spunUnigrams.add(su);
         }
         double a = cal.ratePriorMean() * cal.ratePriorWords();
         double lmWeight = channel.lmWeight();
@@ -181,10 +186,11 @@ public final class DocumentEm {
             Lattice l = lattices.get(li);
             double[] q = post.get(li);
             String[] keys = spunKeys.get(li);
+            double[] su = spunUnigrams.get(li);
             Features.Evidence[] ev = new Features.Evidence[q.length];
             double[] p = new double[q.length];
             for (int k = 0; k < q.length; k++) {
-                ev[k] = evidence(l, k, q[k], keys[k], spunCounts, wordCounts, originals, rate);
+                ev[k] = evidence(l, k, q[k], keys[k], su[k], spunCounts, wordCounts, originals, rate);
                 p[k] = q[k] == 0 ? 0 : decision.probability(ev[k]);
             }
             evidence.add(ev);
@@ -239,10 +245,9 @@ public final class DocumentEm {
         return sb.toString();
     }
 
-    private static Features.Evidence evidence(Lattice l, int k0, double posterior, String spunKey, Map<String, Integer> spunCounts,
+    private static Features.Evidence evidence(Lattice l, int k0, double posterior, String spunKey, double spunUni, Map<String, Integer> spunCounts,
                                               Map<String, Integer> wordCounts, Map<String, int[]> originals, double rate) {
         Candidate c = l.candidates().get(k0);
-        double spunUni = spunUnigram(l, c);
         boolean unknown = false;
         for (int id : c.ids()) {
             unknown |= id < 0;
