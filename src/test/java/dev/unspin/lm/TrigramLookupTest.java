@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The trigram path of {@link NgramModel#logProb} (three home slots read together) must give exactly the double of the
- * general back-off walk, for every trigram of a vocabulary: stored trigrams, trigrams backing off to a stored bigram
- * with and without a stored history, and down to the unigram, with unknown words anywhere.
+ * The trigram path of {@link NgramModel#logProb} (the filter, then the slots read together) must give exactly the double
+ * of the general back-off walk over the tables alone, for every trigram of a vocabulary: stored trigrams, trigrams backing
+ * off to a stored bigram with and without a stored history, and down to the unigram, with unknown words anywhere.
  */
 class TrigramLookupTest {
     @TempDir
@@ -65,6 +65,7 @@ class TrigramLookupTest {
         int stored = 0;
         int toBigram = 0;
         int toUnigram = 0;
+        int falsePass = 0;
         int[] ids = new int[3];
         for (int a = -1; a < v; a++) {
             for (int b = -1; b < v; b++) {
@@ -72,9 +73,18 @@ class TrigramLookupTest {
                     ids[0] = a;
                     ids[1] = b;
                     ids[2] = c;
-                    double want = m.logProbByWalk(ids, 0, 3);
+                    double want = m.logProbByWalk(ids, 0, 3, false);
                     double got = m.logProb(ids, 0, 3);
                     assertEquals(Double.doubleToRawLongBits(want), Double.doubleToRawLongBits(got), a + " " + b + " " + c + ": " + want + " vs " + got);
+                    assertEquals(Double.doubleToRawLongBits(want), Double.doubleToRawLongBits(m.logProbByWalk(ids, 0, 3, true)), "filtered walk");
+                    for (int to = 2; to <= 3; to++) {
+                        // bigrams and unigrams too (shorter windows), with and without the filters
+                        assertEquals(Double.doubleToRawLongBits(m.logProbByWalk(ids, 0, to, false)), Double.doubleToRawLongBits(m.logProb(ids, 0, to)));
+                    }
+                    if (a >= 0 && b >= 0 && c >= 0 && !trigrams.contains(((long) a * v + b) * v + c)
+                            && m.mayContain(3, NgramHash.ngram3(a, b, c))) {
+                        falsePass++;
+                    }
                     if (a >= 0 && b >= 0 && c >= 0) {
                         if (trigrams.contains(((long) a * v + b) * v + c)) {
                             stored++;
@@ -89,6 +99,8 @@ class TrigramLookupTest {
         }
         // every branch of the path was taken many times
         assertTrue(stored > 3000 && toBigram > 10000 && toUnigram > 10000, stored + " " + toBigram + " " + toUnigram);
+        // the filter turns away nearly every trigram the model lacks (else it saves nothing), and no stored one
+        assertTrue(falsePass < 0.03 * (v * v * v - stored), falsePass + " absent trigrams passed the filter");
         // and a stored trigram answers with its own probability (quantised to 1/1024), not the walk's of another
         assertEquals(firstProb, m.logProb(first, 0, 3), 0.5 / 1024);
     }
