@@ -19,7 +19,7 @@ import java.util.zip.CRC32C;
 /**
  * A back-off n-gram model (ARPA semantics: log10 probabilities, log10 back-off weights) read
  * from a memory-mapped unspin model file. Opening verifies every section's checksum (about 12 ms
- * for the 65 MB bundled model: CRC-32C runs at gigabytes a second) and a few buffer views, so a
+ * for the 71 MB bundled model: CRC-32C runs at gigabytes a second) and a few buffer views, so a
  * shell pipe pays milliseconds, not the seconds of deserialising millions of n-grams, and never
  * reads a damaged file as a model.
  *
