@@ -23,7 +23,8 @@ package dev.unspin.lm;
  * vocabulary hash:  long key[cap], int id[cap]         (key = NgramHash.word, 0 = empty)
  * vocabulary text:  int offset[V+1], UTF-8 bytes
  * unigrams:         float prob[V], float backoff[V]
- * order n tables:   long key[cap], short prob[cap], short backoff[cap] (backoff absent for n = N)
+ * order n tables:   long key[cap], short prob[cap], short backoff[cap] (backoff absent for n = N),
+ *                   then long filter[8 * filterBlocks(cap)]: a blocked Bloom filter of the table's keys
  * </pre>
  *
  * Every section carries a checksum, verified when the model opens, so a flipped bit anywhere in the
@@ -37,10 +38,12 @@ final class ModelLayout {
     static final byte[] MAGIC = {'U', 'N', 'S', 'P', 'I', 'N', 'L', 'M'};
     /**
      * 2: unknown-word probability no longer derived from the -99 placeholder of &lt;s&gt;;
-     * 3: per-section CRC-32C checksums, a header checksum, longest probe runs; counts are distinct keys.
+     * 3: per-section CRC-32C checksums, a header checksum, longest probe runs; counts are distinct keys;
+     * 4: each n-gram table ends with a filter of its keys, so most questions for an n-gram the model lacks are answered
+     * without reading the table.
      * Files of other versions are refused (the build re-imports its cached copy).
      */
-    static final int VERSION = 3;
+    static final int VERSION = 4;
     /** log10 values at or below this are placeholders ("never"), not probabilities. */
     static final float PLACEHOLDER = -90f;
     static final int MAX_ORDER = 6;
@@ -57,7 +60,39 @@ final class ModelLayout {
     /** Tables are filled to at most this share, so a probe run stays short. */
     static final double LOAD = 0.66;
 
+    /**
+     * Filter bits per table slot (about 12 per key at the tables' load): a key the table lacks passes the filter with a
+     * probability around 1%, and a trigram filter of the bundled model is 2.5 MB, which stays in a shared cache while
+     * the 20 MB of trigram keys cannot. The filter is exact where it matters: a stored key always passes.
+     */
+    static final int FILTER_BITS_PER_SLOT = 8;
+    /** Bits set per key, each in the key's 64-byte block. */
+    static final int FILTER_HASHES = 4;
+
     private ModelLayout() {
+    }
+
+    /** 64-byte filter blocks of a table of cap slots. */
+    static long filterBlocks(long cap) {
+        return Math.max(1, (cap * FILTER_BITS_PER_SLOT + 511) / 512);
+    }
+
+    /** Bytes of the order-n table of cap slots in a model of the given order: keys, weights, then the filter. */
+    static long tableBytes(int n, int order, long cap) {
+        return cap * (n < order ? 12 : 10) + 64 * filterBlocks(cap);
+    }
+
+    /**
+     * Block of a key in a filter of the given blocks: from the key's high bits (the key is a hash already); the bits set
+     * in it come from its low 36 bits, 9 bits each ({@link #filterBit}).
+     */
+    static int filterBlock(long key, long blocks) {
+        return (int) NgramHash.slot(key, blocks);
+    }
+
+    /** Bit i (0..FILTER_HASHES-1) of a key within its 512-bit block. */
+    static int filterBit(long key, int i) {
+        return (int) (key >>> (9 * i)) & 511;
     }
 
     /** Name of checksummed section i, for error messages. */

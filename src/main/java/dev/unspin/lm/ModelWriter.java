@@ -123,7 +123,7 @@ public final class ModelWriter {
         for (int n = 2; n <= order; n++) {
             caps[n] = ModelLayout.capacityFor(sizes[n]);
             offs[n] = ModelLayout.align8(pos);
-            pos = offs[n] + caps[n] * (n < order ? 12 : 10);
+            pos = offs[n] + ModelLayout.tableBytes(n, order, caps[n]);
         }
         long total = ModelLayout.align8(pos);
         int[] crcs = new int[ModelLayout.SECTIONS];
@@ -203,7 +203,7 @@ public final class ModelWriter {
 
     /** Writes the order-n table, adding its bytes to crc; returns the number of distinct n-grams and the longest probe run. */
     private long[] writeTable(FileChannel ch, int n, long cap, long off, CRC32C crc) throws IOException {
-        if (cap > Integer.MAX_VALUE / 12) {
+        if (cap > Integer.MAX_VALUE / 13) {
             throw new IllegalArgumentException("too many " + n + "-grams for one table: " + sizes[n]);
         }
         int c = (int) cap;
@@ -232,7 +232,26 @@ public final class ModelWriter {
             bs.asShortBuffer().put(bo);
             writeAt(ch, bs, off + 10L * c, crc);
         }
+        ByteBuffer f = le((int) (64 * ModelLayout.filterBlocks(c)));
+        f.asLongBuffer().put(filter(k));
+        writeAt(ch, f, off + (n < order ? 12L : 10L) * c, crc);
         return new long[] {distinct, longest};
+    }
+
+    /** The blocked Bloom filter of a table's keys (0 = empty slot), as {@link NgramModel} tests it. */
+    static long[] filter(long[] table) {
+        long blocks = ModelLayout.filterBlocks(table.length);
+        long[] f = new long[(int) (8 * blocks)];
+        for (long key : table) {
+            if (key != 0) {
+                int base = ModelLayout.filterBlock(key, blocks) << 3;
+                for (int i = 0; i < ModelLayout.FILTER_HASHES; i++) {
+                    int bit = ModelLayout.filterBit(key, i);
+                    f[base + (bit >>> 6)] |= 1L << bit;
+                }
+            }
+        }
+        return f;
     }
 
     /** How many slots past its home slot a key sits (linear probing wraps around). */

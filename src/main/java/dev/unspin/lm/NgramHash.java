@@ -25,6 +25,23 @@ public final class NgramHash {
         return h == 0 ? 1 : h;
     }
 
+    /** {@link #ngram} of the bigram (a, b), without an array. */
+    static long ngram2(int a, int b) {
+        long h = 0x9E3779B97F4A7C15L * 2;
+        h = mix(h ^ (a + 0x632BE59BD9B4E019L));
+        h = mix(h ^ (b + 0x632BE59BD9B4E019L));
+        return h == 0 ? 1 : h;
+    }
+
+    /** {@link #ngram} of the trigram (a, b, c), without an array. */
+    static long ngram3(int a, int b, int c) {
+        long h = 0x9E3779B97F4A7C15L * 3;
+        h = mix(h ^ (a + 0x632BE59BD9B4E019L));
+        h = mix(h ^ (b + 0x632BE59BD9B4E019L));
+        h = mix(h ^ (c + 0x632BE59BD9B4E019L));
+        return h == 0 ? 1 : h;
+    }
+
     /** Key of a word, from its UTF-16 chars. Never 0. */
     public static long word(CharSequence s) {
         long h = 0xcbf29ce484222325L;

@@ -19,7 +19,7 @@ import java.util.zip.CRC32C;
 /**
  * A back-off n-gram model (ARPA semantics: log10 probabilities, log10 back-off weights) read
  * from a memory-mapped unspin model file. Opening verifies every section's checksum (about 12 ms
- * for the 65 MB bundled model: CRC-32C runs at gigabytes a second) and a few buffer views, so a
+ * for the 71 MB bundled model: CRC-32C runs at gigabytes a second) and a few buffer views, so a
  * shell pipe pays milliseconds, not the seconds of deserialising millions of n-grams, and never
  * reads a damaged file as a model.
  *
@@ -39,6 +39,9 @@ public final class NgramModel {
     private final LongBuffer[] keys;
     private final ShortBuffer[] probs;
     private final ShortBuffer[] backoffs;
+    /** Per order, the filter of the table's keys: 8 longs (512 bits) per block. */
+    private final LongBuffer[] filters;
+    private final long[] filterBlocks;
     private final long[] counts;
     /** Longest probe run per table, index 1 for the vocabulary, n for order n. */
     private final int[] maxProbe;
@@ -98,7 +101,7 @@ public final class NgramModel {
             if (counts[n] < 0 || caps[n] <= counts[n] || caps[n] > Integer.MAX_VALUE) {
                 throw new ModelFormatException(file, "corrupt header (" + n + "-gram table of " + caps[n] + " slots for " + counts[n] + ")");
             }
-            sections[2 + n] = region(map, 2 + n, map.getLong(h + 16), caps[n], n < order ? 12 : 10);
+            sections[2 + n] = region(map, 2 + n, map.getLong(h + 16), ModelLayout.tableBytes(n, order, caps[n]), 1);
         }
         for (int n = 1; n <= order; n++) {
             long cap = n == 1 ? vocabCap : caps[n];
@@ -126,12 +129,17 @@ public final class NgramModel {
         keys = new LongBuffer[order + 1];
         probs = new ShortBuffer[order + 1];
         backoffs = new ShortBuffer[order + 1];
+        filters = new LongBuffer[order + 1];
+        filterBlocks = new long[order + 1];
         for (int n = 2; n <= order; n++) {
             ByteBuffer t = sections[2 + n];
             int c = (int) caps[n];
             keys[n] = t.slice(0, 8 * c).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer();
             probs[n] = t.slice(8 * c, 2 * c).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer();
             backoffs[n] = n < order ? t.slice(10 * c, 2 * c).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer() : null;
+            filterBlocks[n] = ModelLayout.filterBlocks(c);
+            int at = (n < order ? 12 : 10) * c;
+            filters[n] = t.slice(at, t.capacity() - at).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer();
         }
         checkInvariants(blobLen);
         verification = new Verification(ModelLayout.SECTIONS - (ModelLayout.MAX_ORDER - order) + 1, verified, (System.nanoTime() - t0) / 1e6);
@@ -261,8 +269,29 @@ public final class NgramModel {
         return new String(b, StandardCharsets.UTF_8);
     }
 
-    /** Slot of key in the order-n table, or -1. */
+    /**
+     * False when the order-n table certainly lacks key (its filter has a bit of the key unset); true when it may hold
+     * it, and always for a key it holds.
+     */
+    boolean mayContain(int n, long key) {
+        LongBuffer f = filters[n];
+        int base = ModelLayout.filterBlock(key, filterBlocks[n]) << 3;
+        for (int i = 0; i < ModelLayout.FILTER_HASHES; i++) {
+            int bit = ModelLayout.filterBit(key, i);
+            if ((f.get(base + (bit >>> 6)) & (1L << bit)) == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Slot of key in the order-n table, or -1; the filter first, which answers most absent keys without the table. */
     private int find(int n, long key) {
+        return mayContain(n, key) ? probe(n, key) : -1;
+    }
+
+    /** Slot of key in the order-n table, or -1, by the table alone. */
+    private int probe(int n, long key) {
         LongBuffer t = keys[n];
         int cap = t.capacity();
         int s = (int) NgramHash.slot(key, cap);
@@ -301,22 +330,81 @@ public final class NgramModel {
         if (w < 0) {
             return unknownLogProb;
         }
+        int start = historyStart(ids, from, end);
+        if (end - start == 3) {
+            return trigram(ids[start], ids[start + 1], w);
+        }
+        return backedOff(ids, start, end, w, true);
+    }
+
+    /**
+     * {@link #logProb} by the general back-off walk alone, with or without the filters, for tests that the trigram path
+     * and the filters give the same doubles as reading the tables.
+     */
+    double logProbByWalk(int[] ids, int from, int end, boolean filtered) {
+        int w = ids[end - 1];
+        return w < 0 ? unknownLogProb : backedOff(ids, historyStart(ids, from, end), end, w, filtered);
+    }
+
+    /** Where the usable history of ids[end-1] starts: at most order-1 words back, and after the last unknown word. */
+    private int historyStart(int[] ids, int from, int end) {
         int start = Math.max(from, end - order);
         for (int i = end - 2; i >= start; i--) {
             if (ids[i] < 0) {
-                start = i + 1;
-                break;
+                return i + 1;
             }
         }
+        return start;
+    }
+
+    /** The general back-off walk of {@link #logProb}, from the longest usable history ids[start..end-1). */
+    private double backedOff(int[] ids, int start, int end, int w, boolean filtered) {
         double backoff = 0;
         for (int s = start; s < end - 1; s++) {
             int n = end - s;
-            int slot = find(n, NgramHash.ngram(ids, s, end));
+            long key = NgramHash.ngram(ids, s, end);
+            int slot = filtered ? find(n, key) : probe(n, key);
             if (slot >= 0) {
                 return ModelLayout.dequantise(probs[n].get(slot)) + backoff;
             }
-            backoff += historyBackoff(ids, s, end - 1);
+            backoff += historyBackoff(ids, s, end - 1, filtered);
         }
+        return uniProb.get(w) + backoff;
+    }
+
+    /**
+     * log10 P(w | u v) for known words, the same sum as the general walk of {@link #logProb} in the same order (so the
+     * same double). The trigram table is read only when its filter lets the trigram through (about one question in ten
+     * of a restorer's: most of its windows read words together that the model never saw together). The other two slots
+     * it may need, the history u v for its back-off weight and the bigram v w, are read before either is compared:
+     * their keys are random lines of a table far larger than the caches, and loads that do not wait on each other's
+     * outcome are fetched together. A key's probe run past its home slot continues as {@link #probe} does.
+     */
+    private double trigram(int u, int v, int w) {
+        long k3 = NgramHash.ngram3(u, v, w);
+        long kh = NgramHash.ngram2(u, v);
+        long k2 = NgramHash.ngram2(v, w);
+        LongBuffer t2 = keys[2];
+        int sh = (int) NgramHash.slot(kh, t2.capacity());
+        int s2 = (int) NgramHash.slot(k2, t2.capacity());
+        long ah = t2.get(sh);
+        long a2 = t2.get(s2);
+        if (mayContain(3, k3)) {
+            LongBuffer t3 = keys[3];
+            int s3 = (int) NgramHash.slot(k3, t3.capacity());
+            long a3 = t3.get(s3);
+            int slot = a3 == k3 ? s3 : a3 == 0 ? -1 : probe(3, k3);
+            if (slot >= 0) {
+                return ModelLayout.dequantise(probs[3].get(slot)) + 0.0;
+            }
+        }
+        int h = ah == kh ? sh : ah == 0 ? -1 : probe(2, kh);
+        double backoff = h < 0 ? 0 : ModelLayout.dequantise(backoffs[2].get(h));
+        int slot = a2 == k2 ? s2 : a2 == 0 ? -1 : probe(2, k2);
+        if (slot >= 0) {
+            return ModelLayout.dequantise(probs[2].get(slot)) + backoff;
+        }
+        backoff += uniBackoff.get(v);
         return uniProb.get(w) + backoff;
     }
 
@@ -326,12 +414,13 @@ public final class NgramModel {
     }
 
     /** log10 back-off weight of the history ids[from..to), 0 when it is not stored. */
-    private double historyBackoff(int[] ids, int from, int to) {
+    private double historyBackoff(int[] ids, int from, int to, boolean filtered) {
         int n = to - from;
         if (n == 1) {
             return uniBackoff.get(ids[from]);
         }
-        int slot = find(n, NgramHash.ngram(ids, from, to));
+        long key = NgramHash.ngram(ids, from, to);
+        int slot = filtered ? find(n, key) : probe(n, key);
         return slot < 0 ? 0 : ModelLayout.dequantise(backoffs[n].get(slot));
     }
 

@@ -43,22 +43,24 @@ public final class DocumentEm {
             for (Token t : l.sentence().tokens()) {
                 wordCounts.merge(t.key(), 1, Integer::sum);
             }
-            java.util.Set<String> here = new java.util.HashSet<>();
-            Map<Integer, String> spans = new HashMap<>();
-            int width = l.size() + 1;
+            java.util.Set<SpunAt> here = new java.util.HashSet<>();
+            // each span's spun words: spans[start][end - start]
+            String[][] spans = new String[l.size()][];
             List<Candidate> cs = l.candidates();
             String[] keys = new String[cs.size()];
             for (int k = 0; k < keys.length; k++) {
                 Candidate c = cs.get(k);
-                // start * width + end: distinct per span, and spread over the table (a Long of start << 32 | end hashes to
-                // start ^ end, which crowds a few buckets)
-                int span = c.start() * width + c.end();
-                String spun = spans.get(span);
+                int len = c.end() - c.start();
+                String[] from = spans[c.start()];
+                if (from == null || from.length <= len) {
+                    from = spans[c.start()] = from == null ? new String[len + 1] : java.util.Arrays.copyOf(from, len + 1);
+                }
+                String spun = from[len];
                 if (spun == null) {
                     spun = spunKey(l, c);
-                    spans.put(span, spun);
+                    from[len] = spun;
                     // a span seen before was counted then: its (start, spun words) are already here
-                    if (here.add(c.start() + ":" + spun)) {
+                    if (here.add(new SpunAt(c.start(), spun))) {
                         spunCounts.merge(spun, 1, Integer::sum);
                     }
                 }
@@ -71,15 +73,19 @@ public final class DocumentEm {
         // per candidate: its family, and log10 of its base odds (the part of its prior that no round changes)
         List<int[]> family = new ArrayList<>(lattices.size());
         List<double[]> baseLogOdds = new ArrayList<>(lattices.size());
+        // per candidate: the summed unigram log10 probability of its spun words, for its prior and again for its evidence
+        List<double[]> spunUnigrams = new ArrayList<>(lattices.size());
         double[] expected = new double[families];
         for (Lattice l : lattices) {
             List<Candidate> cs = l.candidates();
             double[] b = new double[cs.size()];
             int[] fam = new int[b.length];
             double[] lo = new double[b.length];
+            double[] su = new double[b.length];
             for (int k = 0; k < b.length; k++) {
                 Candidate c = cs.get(k);
-                b[k] = channel.base(c, l.candidateUnigram(k), spunUnigram(l, c));
+                su[k] = spunUnigram(l, c);
+                b[k] = channel.base(c, l.candidateUnigram(k), su[k]);
                 fam[k] = c.source().ordinal();
                 expected[fam[k]] += b[k];
                 lo[k] = ChannelModel.baseLog10Odds(b[k]);
@@ -87,6 +93,7 @@ public final class DocumentEm {
             base.add(b);
             family.add(fam);
             baseLogOdds.add(lo);
+            spunUnigrams.add(su);
         }
         double a = cal.ratePriorMean() * cal.ratePriorWords();
         double lmWeight = channel.lmWeight();
@@ -179,16 +186,21 @@ public final class DocumentEm {
             Lattice l = lattices.get(li);
             double[] q = post.get(li);
             String[] keys = spunKeys.get(li);
+            double[] su = spunUnigrams.get(li);
             Features.Evidence[] ev = new Features.Evidence[q.length];
             double[] p = new double[q.length];
             for (int k = 0; k < q.length; k++) {
-                ev[k] = evidence(l, k, q[k], keys[k], spunCounts, wordCounts, originals, rate);
+                ev[k] = evidence(l, k, q[k], keys[k], su[k], spunCounts, wordCounts, originals, rate);
                 p[k] = q[k] == 0 ? 0 : decision.probability(ev[k]);
             }
             evidence.add(ev);
             prob.add(p);
         }
         return new Analysis(lattices, evidence, prob, rate);
+    }
+
+    /** Spun words at a token position, counted once per sentence. */
+    private record SpunAt(int start, String spun) {
     }
 
     /** {@link ChannelModel#priorLog10Odds} from its two logarithms, each worked out once (the same sum, so the same value). */
@@ -233,10 +245,9 @@ public final class DocumentEm {
         return sb.toString();
     }
 
-    private static Features.Evidence evidence(Lattice l, int k0, double posterior, String spunKey, Map<String, Integer> spunCounts,
+    private static Features.Evidence evidence(Lattice l, int k0, double posterior, String spunKey, double spunUni, Map<String, Integer> spunCounts,
                                               Map<String, Integer> wordCounts, Map<String, int[]> originals, double rate) {
         Candidate c = l.candidates().get(k0);
-        double spunUni = spunUnigram(l, c);
         boolean unknown = false;
         for (int id : c.ids()) {
             unknown |= id < 0;

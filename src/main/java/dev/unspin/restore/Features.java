@@ -34,6 +34,21 @@ public final class Features {
         return x;
     }
 
+    /**
+     * The channel model's logit w · {@link #channel}(c, originalUnigram, spunUnigram, 0) without the vector: the same
+     * non-zero terms added in the same order (the zero terms add nothing), so the same double, for every candidate of
+     * every document without an array each.
+     */
+    static double channelLogit(double[] w, Candidate c, double originalUnigram, double spunUnigram) {
+        int f = c.source().ordinal();
+        double z = 0;
+        z += w[f];
+        z += w[SOURCES.length + f] * log2(1 + c.rank());
+        z += w[2 * SOURCES.length] * clamp(originalUnigram + 4, 6);
+        z += w[2 * SOURCES.length + 1] * clamp(spunUnigram + 4, 6);
+        return z;
+    }
+
     public static List<String> channelNames() {
         List<String> n = new ArrayList<>();
         for (Source s : SOURCES) {

@@ -253,6 +253,11 @@ public final class ForwardBackward {
             return a;
         }
         double hi = Math.max(a, b);
-        return hi + Math.log10(1 + Math.pow(10, Math.min(a, b) - hi));
+        double d = Math.min(a, b) - hi;
+        if (d <= -16) {
+            // 10^d is below half an ulp of 1, so 1 + 10^d rounds to 1 and its log to 0: the same double, without the two calls
+            return hi + 0.0;
+        }
+        return hi + Math.log10(1 + Math.pow(10, d));
     }
 }

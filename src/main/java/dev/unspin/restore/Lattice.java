@@ -84,7 +84,7 @@ public final class Lattice {
             }
         };
         List<Candidate> cands = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        Set<Offered> seen = new HashSet<>();
         String[] keys = new String[n]; // each token's key, normalised once
         for (int i = 0; i < n; i++) {
             keys[i] = toks.get(i).key();
@@ -98,7 +98,7 @@ public final class Lattice {
                     // a one-word span has no shared ends to trim
                     Candidate c = offered.end() - offered.start() <= 1 ? offered : trimmed(offered, toks, view);
                     String repl = Token.normalise(c.replacement());
-                    if (!sameWords(c, keys, repl) && seen.add(c.start() + ":" + c.end() + ":" + repl)) {
+                    if (!sameWords(c, keys, repl) && seen.add(new Offered(c.start(), c.end(), repl))) {
                         cands.add(c);
                     }
                 });
@@ -115,15 +115,27 @@ public final class Lattice {
         for (int i = 0; i < n; i++) {
             before[i] = stateBefore(lm, keep, i);
         }
-        // the words as written over a span, scored once per span; keyed start * (n + 1) + end, distinct and well spread
-        java.util.Map<Integer, double[]> kept = new java.util.HashMap<>();
+        // the words as written over a span, scored once per span: kept[start][end - start]
+        double[][][] kept = new double[n][][];
         for (int k = 0; k < gain.length; k++) {
             Candidate c = cands.get(k);
-            double[] without = kept.computeIfAbsent(c.start() * (n + 1) + c.end(), x -> keptWindow(cache, keep, before[c.start()], c.start(), c.end()));
+            double[][] from = kept[c.start()];
+            int len = c.end() - c.start();
+            if (from == null || from.length <= len) {
+                from = kept[c.start()] = from == null ? new double[len + 1][] : java.util.Arrays.copyOf(from, len + 1);
+            }
+            double[] without = from[len];
+            if (without == null) {
+                without = from[len] = keptWindow(cache, keep, before[c.start()], c.start(), c.end());
+            }
             gain[k] = withWindow(cache, keep, before[c.start()], c, without[1]) - without[0];
             cu[k] = scorer.unigramLogProb(c.ids());
         }
         return new Lattice(s, keep, uni, List.copyOf(cands), gain, cu, words, cache);
+    }
+
+    /** A candidate's span and normalised replacement: the same change offered twice is kept once. */
+    private record Offered(int start, int end, String replacement) {
     }
 
     /** The answers the windows asked, if this thread built the lattice with this model and the graph has not dropped them. */

@@ -58,7 +58,7 @@ class ModelIntegrityTest {
         for (int n = 2; n <= Math.min(order, ModelLayout.MAX_ORDER); n++) {
             int h = 80 + 24 * (n - 2);
             long cap = m.getLong(h + 8);
-            sections[2 + n] = new long[] {m.getLong(h + 16), cap >= 0 && cap < b.length ? cap * (n < order ? 12 : 10) : -1};
+            sections[2 + n] = new long[] {m.getLong(h + 16), cap >= 0 && cap < b.length ? ModelLayout.tableBytes(n, order, cap) : -1};
         }
         for (int i = 0; i < sections.length; i++) {
             // forged values may point anywhere: reseal only what lies inside the file
