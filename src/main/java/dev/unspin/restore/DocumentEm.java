@@ -201,6 +201,16 @@ public final class DocumentEm {
 
     /** Spun words at a token position, counted once per sentence. */
     private record SpunAt(int start, String spun) {
+        // written out for start-up, as Lattice.Offered's
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof SpunAt x && x.start == start && x.spun.equals(spun);
+        }
+
+        @Override
+        public int hashCode() {
+            return start * 31 + spun.hashCode();
+        }
     }
 
     /** {@link ChannelModel#priorLog10Odds} from its two logarithms, each worked out once (the same sum, so the same value). */

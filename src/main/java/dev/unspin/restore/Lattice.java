@@ -136,6 +136,17 @@ public final class Lattice {
 
     /** A candidate's span and normalised replacement: the same change offered twice is kept once. */
     private record Offered(int start, int end, String replacement) {
+        // written out: a record's own equals and hashCode link method handles on first use (ObjectMethods' bootstrap),
+        // which cost a short run through a pipe some 40 ms of start-up (scripts/startup.sh, 2026-12-01)
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Offered x && x.start == start && x.end == end && x.replacement.equals(replacement);
+        }
+
+        @Override
+        public int hashCode() {
+            return (start * 31 + end) * 31 + replacement.hashCode();
+        }
     }
 
     /** The answers the windows asked, if this thread built the lattice with this model and the graph has not dropped them. */
