@@ -74,13 +74,31 @@ final class SetupCommand implements Callable<Integer> {
             ModelPaths.checkNamed(from, "SOURCE");
         }
         if (!force && Files.isRegularFile(target) && source == null) {
-            out.println("already installed: " + target + " (--force installs again)");
-            out.flush();
-            return ExitCodes.OK;
+            String unusable = unusable(target);
+            if (unusable == null) {
+                out.println("already installed: " + target + " (--force installs again)");
+                out.flush();
+                return ExitCodes.OK;
+            }
+            // an earlier version's model (another format) or a damaged one: what a user runs setup again for
+            out.println("replacing " + target + ": " + unusable);
         }
         ModelPaths.Installed done = ModelPaths.install(from, target);
         out.printf(Locale.ROOT, "installed %s from %s in %.1f s%n", done.target(), done.source(), done.seconds());
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** Why the installed model cannot be used (its format, a checksum), or null when it opens. */
+    private static String unusable(Path model) {
+        try {
+            dev.unspin.lm.NgramModel.open(model);
+            return null;
+        } catch (java.io.IOException e) { // a ModelFormatException names the format or the damaged section
+            String m = String.valueOf(e.getMessage());
+            m = m.startsWith(model + ": ") ? m.substring(model.toString().length() + 2) : m;
+            int advice = m.indexOf(" (re-create it");
+            return advice > 0 ? m.substring(0, advice) : m;
+        }
     }
 }

@@ -61,7 +61,7 @@ public final class NgramModel {
         int version = map.getInt(8);
         if (version != ModelLayout.VERSION) {
             throw new ModelFormatException(file, "model format version " + version + ", this unspin reads version " + ModelLayout.VERSION
-                    + " (re-create it: unspin lm import SOURCE -o " + file + ", or lm build)");
+                    + " (re-create it: unspin setup, for the user cache; unspin lm import SOURCE -o " + file + "; or lm build)");
         }
         // the header checksum first: every offset below comes from the header
         if (crc(map, 0, ModelLayout.HEADER_CRC_AT) != map.getInt(ModelLayout.HEADER_CRC_AT)) {

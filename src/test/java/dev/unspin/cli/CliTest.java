@@ -301,6 +301,22 @@ class CliTest {
     }
 
     @Test
+    void setupReplacesAModelItCannotOpen(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        // an earlier version's model (another format) in the cache: setup installs again instead of "already installed"
+        Path model = dir.resolve("en-us.ulm");
+        byte[] old = Files.readAllBytes(dev.unspin.Fixtures.modelPath());
+        java.nio.ByteBuffer.wrap(old).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(8, 3); // the format version field
+        Files.write(model, old);
+        Run r = run("", "setup", "-o", model.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("replacing " + model + ": model format version 3, this unspin reads version "), r.out());
+        assertTrue(r.out().contains("installed " + model), r.out());
+        dev.unspin.lm.NgramModel.open(model); // opens now
+        Run again = run("", "setup", "-o", model.toString());
+        assertTrue(again.out().startsWith("already installed: " + model), again.out());
+    }
+
+    @Test
     void completionScriptIsGenerated() {
         Run r = run("", "generate-completion");
         assertEquals(0, r.code(), r.err());
