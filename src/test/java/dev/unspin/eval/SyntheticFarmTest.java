@@ -37,15 +37,21 @@ class SyntheticFarmTest {
         assertThrows(IllegalArgumentException.class, () -> SyntheticFarm.sets(5, 3));
     }
 
-    @Test
-    void splitCopiesEachSetsArticlesWithTheirAnnotations() throws Exception {
-        Path farm = tmp.resolve("farm");
+    /** A made farm of four articles and their annotations, as SyntheticFarm make leaves it. */
+    private Path fourArticles(String name) throws java.io.IOException {
+        Path farm = tmp.resolve(name);
         Files.createDirectories(farm.resolve("farm"));
         Files.createDirectories(farm.resolve("ann"));
         for (int i = 0; i < 4; i++) {
             Files.writeString(farm.resolve("farm").resolve(String.format("a%04d.txt", i)), "text " + i);
             Files.writeString(farm.resolve("ann").resolve(String.format("a%04d.ann", i)), "ann " + i);
         }
+        return farm;
+    }
+
+    @Test
+    void splitCopiesEachSetsArticlesWithTheirAnnotations() throws Exception {
+        Path farm = fourArticles("farm");
         SyntheticFarm.split(farm, tmp.resolve("out"), 2);
         try (var a = Files.list(tmp.resolve("out/A")); var b = Files.list(tmp.resolve("out/annB"))) {
             assertEquals(List.of("a0000.txt", "a0002.txt"), a.map(p -> p.getFileName().toString()).sorted().toList());
@@ -57,13 +63,7 @@ class SyntheticFarmTest {
 
     @Test
     void splitNamesTheSetsAsAsked() throws Exception {
-        Path farm = tmp.resolve("farm2");
-        Files.createDirectories(farm.resolve("farm"));
-        Files.createDirectories(farm.resolve("ann"));
-        for (int i = 0; i < 4; i++) {
-            Files.writeString(farm.resolve("farm").resolve(String.format("a%04d.txt", i)), "text " + i);
-            Files.writeString(farm.resolve("ann").resolve(String.format("a%04d.ann", i)), "ann " + i);
-        }
+        Path farm = fourArticles("farm2");
         SyntheticFarm.split(farm, tmp.resolve("out2"), 2, "CD");
         assertEquals("text 1", Files.readString(tmp.resolve("out2/D/a0001.txt")));
         assertEquals("ann 0", Files.readString(tmp.resolve("out2/annC/a0000.ann")));
