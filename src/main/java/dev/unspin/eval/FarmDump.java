@@ -1,17 +1,11 @@
 package dev.unspin.eval;
 
-import dev.unspin.dictionary.DictionaryLoader;
-import dev.unspin.dictionary.PhraseDictionary;
-import dev.unspin.lm.LmScorer;
-import dev.unspin.lm.NgramModel;
 import dev.unspin.restore.Calibration;
 import dev.unspin.restore.Candidate;
 import dev.unspin.restore.ChannelModel;
 import dev.unspin.restore.DocumentEm;
-import dev.unspin.restore.Generators;
 import dev.unspin.restore.Lattice;
 import dev.unspin.restore.Restorer;
-import dev.unspin.text.TextAnalyzer;
 import dev.unspin.text.Token;
 import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
@@ -37,11 +31,8 @@ public final class FarmDump {
     }
 
     public static void main(String[] args) throws Exception {
-        TextAnalyzer analyzer = TextAnalyzer.english();
-        PhraseDictionary dict = new DictionaryLoader(analyzer).load(true, List.of());
-        LmScorer scorer = new LmScorer(NgramModel.open(Path.of(args[0])));
-        Calibration cal = Calibration.bundled();
-        Restorer r = new Restorer(analyzer, Generators.standard(dict, true, true), scorer, cal, false);
+        Restorer r = dev.unspin.Unspin.english(Path.of(args[0])); // the restorer fix builds by default
+        Calibration cal = r.calibration();
         ChannelModel ch = new ChannelModel(cal);
         System.err.printf(Locale.ROOT, "lmWeight %.4f trainingRate %.5f%n", ch.lmWeight(), cal.trainingRate());
         List<Path> files;

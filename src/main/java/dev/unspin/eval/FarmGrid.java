@@ -1,15 +1,8 @@
 package dev.unspin.eval;
 
-import dev.unspin.dictionary.DictionaryLoader;
-import dev.unspin.dictionary.PhraseDictionary;
-import dev.unspin.lm.LmScorer;
-import dev.unspin.lm.NgramModel;
-import dev.unspin.restore.Calibration;
 import dev.unspin.restore.FarmLearner;
-import dev.unspin.restore.Generators;
 import dev.unspin.restore.MoveModel;
 import dev.unspin.restore.Restorer;
-import dev.unspin.text.TextAnalyzer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,10 +24,7 @@ public final class FarmGrid {
     }
 
     public static void main(String[] args) throws Exception {
-        TextAnalyzer analyzer = TextAnalyzer.english();
-        PhraseDictionary dict = new DictionaryLoader(analyzer).load(true, List.of());
-        LmScorer scorer = new LmScorer(NgramModel.open(Path.of(args[0])));
-        Restorer r = new Restorer(analyzer, Generators.standard(dict, true, true), scorer, Calibration.bundled(), false);
+        Restorer r = dev.unspin.Unspin.english(Path.of(args[0])); // the restorer fix builds by default
         FarmLearner l = new FarmLearner(r.calibration());
         List<Path> files;
         try (Stream<Path> s = Files.list(Path.of(args[1]))) {
