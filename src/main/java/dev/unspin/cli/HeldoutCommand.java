@@ -4,6 +4,7 @@ import dev.unspin.corpus.TextFiles;
 import dev.unspin.dictionary.DictionaryLoader;
 import dev.unspin.dictionary.PhraseDictionary;
 import dev.unspin.eval.HeldOutProtocol;
+import dev.unspin.eval.Pieces;
 import dev.unspin.eval.MoveTable;
 import dev.unspin.eval.SpinnerProfiles;
 import dev.unspin.eval.TrainingSpinner;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Option;
                 + "score annotated files (.ann) with the full dictionaries.",
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.L0, ExitCodes.L2, ExitCodes.L3, ExitCodes.L4, ExitCodes.L5, ExitCodes.L70},
-        footer = {"", "Example:", "  unspin heldout --spin-source samples/heldout/spin-source --clean samples/heldout/clean --ann samples"})
+        footer = {"", "Examples:", "  unspin heldout --spin-source samples/heldout/spin-source --clean samples/heldout/clean --ann samples",
+                "  unspin heldout --pieces 3 --spin-source samples/heldout/spin-source --clean samples/heldout/clean   # as short texts"})
 final class HeldoutCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -59,6 +61,10 @@ final class HeldoutCommand implements Callable<Integer> {
     @Option(names = "--lm", paramLabel = "MODEL", description = "Language model (.ulm); default as for fix.")
     Path lm;
 
+    @Option(names = "--pieces", paramLabel = "N", description = "Score every text cut into short documents of N sentences each "
+            + "(a paragraph in a pipe, a snippet of a page) instead of whole.")
+    Integer pieces;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -70,6 +76,11 @@ final class HeldoutCommand implements Callable<Integer> {
         if (confidence != null) {
             cal = cal.withConfidence(confidence);
         }
+        if (pieces != null && pieces < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--pieces must be at least 1, not " + pieces);
+        }
+        Pieces cutter = new Pieces(analyzer);
+        java.util.function.UnaryOperator<List<String>> cut = texts -> pieces == null ? texts : cutter.cutAll(texts, pieces);
         if (!spinSource.isEmpty()) {
             PhraseDictionary without = SpinnerProfiles.filter(all, f -> f != SpinnerProfiles.HELD_OUT);
             Restorer r = new Restorer(analyzer, Generators.standard(without, SpinnerProfiles.withoutFolds(tables, f -> f != SpinnerProfiles.HELD_OUT), true, true), scorer, cal, false);
@@ -81,7 +92,7 @@ final class HeldoutCommand implements Callable<Integer> {
                 if (p.rate() == 0 || out.checkError()) {
                     continue;
                 }
-                List<String> spun = HeldOutProtocol.spinAll(analyzer, moves, p, texts, seed);
+                List<String> spun = cut.apply(HeldOutProtocol.spinAll(analyzer, moves, p, texts, seed));
                 if (save != null) {
                     Files.createDirectories(save);
                     for (int i = 0; i < spun.size(); i++) {
@@ -95,14 +106,14 @@ final class HeldoutCommand implements Callable<Integer> {
         Restorer full = new Restorer(analyzer, Generators.standard(all, tables, true, true), scorer, cal, false);
         HeldOutProtocol h = new HeldOutProtocol(full);
         if (!clean.isEmpty()) {
-            out.println(h.score("clean", read(clean)).format());
+            out.println(h.score("clean", cut.apply(read(clean))).format());
         }
         if (!ann.isEmpty()) {
             List<String> texts = new ArrayList<>();
             for (Path f : CalibrateCommand.annFiles(ann)) {
                 texts.add(Files.readString(f, StandardCharsets.UTF_8));
             }
-            out.println(h.score("annotated", texts).format());
+            out.println(h.score("annotated", cut.apply(texts)).format());
         }
         out.flush();
         return 0;
