@@ -67,7 +67,15 @@ public final class CalibrationTrainer {
             Annotation a = Annotation.parse(annotated.get(i));
             (i % 5 == 4 ? valid : train).add(new Doc(a, a.edits().isEmpty()));
         }
-        log.accept("training documents: " + train.size() + ", validation: " + valid.size());
+        List<Doc> validPieces = new ArrayList<>();
+        Pieces cutter = new Pieces(restorer.analyzer());
+        for (Doc d : valid) {
+            for (String p : cutter.cut(Annotation.format(d.ann().spun(), d.ann().edits()), VALID_PIECE_SENTENCES)) {
+                Annotation a = Annotation.parse(p);
+                validPieces.add(new Doc(a, a.edits().isEmpty()));
+            }
+        }
+        log.accept("training documents: " + train.size() + ", validation: " + valid.size() + " whole and " + validPieces.size() + " short pieces");
         Calibration cal = start;
         Examples ex = collect(restorer.with(cal), train);
         log.accept("round 1: " + ex.label().size() + " candidates, " + ex.label().stream().filter(b -> b).count() + " right");
@@ -92,32 +100,16 @@ public final class CalibrationTrainer {
         double syntheticFloor = Double.NaN;
         notes.add("Validation by confidence threshold (edit level, score.py's rules):");
         notes.add(String.format(Locale.ROOT, "  %-6s %-7s %-7s %-7s %s", "tau", "P", "R", "F0.5", "changes per 10k clean words"));
-        int cleanWords = 0;
-        for (int i = 0; i < valid.size(); i++) {
-            if (valid.get(i).clean()) {
-                cleanWords += words(analyses.get(i));
-            }
-        }
-        for (double tau : new double[] {0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95}) {
-            Counts total = Counts.ZERO;
-            int cleanChanges = 0;
-            for (int i = 0; i < valid.size(); i++) {
-                String out = output(valid.get(i).ann().spun(), analyses.get(i), tau);
-                Counts c = Scorer.score(valid.get(i).ann(), out, null);
-                total = total.plus(c);
-                if (valid.get(i).clean()) {
-                    cleanChanges += c.fp();
-                }
-            }
-            notes.add(String.format(Locale.ROOT, "  %-6.2f %-7.3f %-7.3f %-7.3f %.2f", tau, total.precision(), total.recall(), total.f05(),
-                    cleanWords == 0 ? 0 : 1e4 * cleanChanges / cleanWords));
-            if (Double.isNaN(best) && total.precision() >= targetPrecision) {
+        for (double tau : TAUS) {
+            AtThreshold t = atThreshold(valid, analyses, tau);
+            notes.add(t.format());
+            if (Double.isNaN(best) && t.counts().precision() >= targetPrecision) {
                 best = tau;
             }
-            if (Double.isNaN(cleanOk) && (cleanWords == 0 ? 0 : 1e4 * cleanChanges / cleanWords) <= MAX_CLEAN_CHANGES_PER_10K) {
+            if (Double.isNaN(cleanOk) && t.cleanChangesPer10k() <= MAX_CLEAN_CHANGES_PER_10K) {
                 cleanOk = tau;
             }
-            if (Double.isNaN(syntheticFloor) && total.precision() >= MIN_SYNTHETIC_PRECISION) {
+            if (Double.isNaN(syntheticFloor) && t.counts().precision() >= MIN_SYNTHETIC_PRECISION) {
                 syntheticFloor = tau;
             }
         }
@@ -127,7 +119,7 @@ public final class CalibrationTrainer {
             List<Annotation> real = realValidation.stream().map(Annotation::parse).toList();
             List<DocumentEm.Analysis> ra = IntStream.range(0, real.size()).parallel().mapToObj(i -> r.analyse(real.get(i).spun())).toList();
             notes.add("Real annotated validation (" + real.size() + " documents), by threshold:");
-            for (double tau : new double[] {0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95}) {
+            for (double tau : TAUS) {
                 Counts total = Counts.ZERO;
                 for (int i = 0; i < real.size(); i++) {
                     total = total.plus(Scorer.score(real.get(i), output(real.get(i).spun(), ra.get(i), tau), null));
@@ -150,6 +142,15 @@ public final class CalibrationTrainer {
             tau = Double.isNaN(synthetic) ? 0.95 : synthetic;
             notes.add("confidence = the lowest threshold reaching precision " + targetPrecision + " on the synthetic validation: " + tau);
         }
+        // Short texts: a paragraph alone holds too few words for its own spin rate to say much, so the validation reports them apart
+        List<DocumentEm.Analysis> pieceAnalyses = IntStream.range(0, validPieces.size()).parallel()
+                .mapToObj(i -> r.analyse(validPieces.get(i).ann().spun())).toList();
+        notes.add(String.format(Locale.ROOT, "Short validation pieces (%d pieces of %d sentences cut from the validation documents, %d of them clean, "
+                + "%d words of clean ones), by threshold:", validPieces.size(), VALID_PIECE_SENTENCES, validPieces.stream().filter(Doc::clean).count(),
+                cleanWords(validPieces, pieceAnalyses)));
+        for (double t : TAUS) {
+            notes.add(atThreshold(validPieces, pieceAnalyses, t).format());
+        }
         double cleanMax = 0;
         double spunMin = Double.POSITIVE_INFINITY;
         List<Double> spunRates = new ArrayList<>();
@@ -168,6 +169,42 @@ public final class CalibrationTrainer {
         notes.add(String.format(Locale.ROOT, "spun_rate: estimated rates of clean validation documents reach %.4f; the tenth percentile of spun "
                 + "ones is %.4f (lowest %.4f); the threshold is the geometric mean of the first two", cleanMax, spunLow, spunMin));
         return cal.withSettings(cal.trainingRate(), tau, spun).withModels(channel, cal.decision(), notes);
+    }
+
+    /** Validation pieces: every validation document cut into runs of this many sentences (about a paragraph). */
+    private static final int VALID_PIECE_SENTENCES = 3;
+
+    private static final double[] TAUS = {0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95};
+
+    /** Edit-level counts over validation documents at one threshold, and the changes made to the clean ones. */
+    private record AtThreshold(double tau, Counts counts, double cleanChangesPer10k) {
+        String format() {
+            return String.format(Locale.ROOT, "  %-6.2f %-7.3f %-7.3f %-7.3f %.2f", tau, counts.precision(), counts.recall(), counts.f05(),
+                    cleanChangesPer10k);
+        }
+    }
+
+    private static AtThreshold atThreshold(List<Doc> docs, List<DocumentEm.Analysis> analyses, double tau) {
+        Counts total = Counts.ZERO;
+        int cleanChanges = 0;
+        int cleanWords = 0;
+        for (int i = 0; i < docs.size(); i++) {
+            Counts c = Scorer.score(docs.get(i).ann(), output(docs.get(i).ann().spun(), analyses.get(i), tau), null);
+            total = total.plus(c);
+            if (docs.get(i).clean()) {
+                cleanChanges += c.fp();
+                cleanWords += words(analyses.get(i));
+            }
+        }
+        return new AtThreshold(tau, total, cleanWords == 0 ? 0 : 1e4 * cleanChanges / cleanWords);
+    }
+
+    private static int cleanWords(List<Doc> docs, List<DocumentEm.Analysis> analyses) {
+        int n = 0;
+        for (int i = 0; i < docs.size(); i++) {
+            n += docs.get(i).clean() ? words(analyses.get(i)) : 0;
+        }
+        return n;
     }
 
     private static int words(DocumentEm.Analysis a) {

@@ -111,7 +111,7 @@ public record Calibration(double[] channel, double[] decision, double trainingRa
     private static double num(Map<String, String> kv, String k) {
         String v = kv.get(k);
         if (v == null) {
-            throw new IllegalArgumentException("calibration lacks '" + k + "'");
+            throw new IllegalArgumentException("calibration lacks '" + k + "' (written by another version of unspin? refit it with unspin calibrate)");
         }
         return Double.parseDouble(v);
     }

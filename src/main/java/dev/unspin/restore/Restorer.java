@@ -64,6 +64,10 @@ public final class Restorer {
                 options.useLanguageModel() ? scorer : null, Calibration.bundled(), options.protectQuotes());
     }
 
+    public TextAnalyzer analyzer() {
+        return analyzer;
+    }
+
     public Calibration calibration() {
         return calibration;
     }

@@ -48,6 +48,9 @@ class CalibrationTrainerTest {
         assertTrue(c.confidence() >= 0.3 && c.confidence() <= 0.95, "confidence " + c.confidence());
         String notes = String.join("\n", c.notes());
         assertTrue(notes.contains("Reliability on the validation documents") && notes.contains("confidence = "), notes);
+        // short pieces of the validation documents are validated apart
+        assertTrue(notes.contains("Short validation pieces"), notes);
+        assertTrue(log.stream().anyMatch(l -> l.matches("training documents: \\d+, validation: \\d+ whole and [1-9]\\d* short pieces")), log.toString());
         assertTrue(log.stream().anyMatch(l -> l.startsWith("round 1:")), log.toString());
         // what it writes reads back to the same record
         Calibration again = Calibration.read(new java.io.ByteArrayInputStream(c.format().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
