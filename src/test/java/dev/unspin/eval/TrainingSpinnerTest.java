@@ -46,6 +46,20 @@ class TrainingSpinnerTest {
     }
 
     @Test
+    void aMoveInsideAWordIsMarkedOverTheScorersWholeWord() {
+        MoveTable moves = new MoveTable();
+        moves.addDictionary(new PhraseDictionary(List.of(
+                new Entry(List.of("langen"), List.of("long"), Kind.CONTEXT, false, "news-core.txt:1"),
+                new Entry(List.of("country"), List.of("nation"), Kind.CONTEXT, false, "news-core.txt:2"))), m -> true);
+        TrainingSpinner sp = new TrainingSpinner(ANALYZER, moves);
+        String clean = "We need long-term plans, a long wait and the nation trust.";
+        String ann = sp.spin(clean, new TrainingSpinner.Profile("all", 1.0, Map.of(Source.CURATED, 1.0)), 3);
+        assertEquals("We need [[langen-term=>long-term]] plans, a [[langen=>long]] wait and the [[country=>nation]] trust.", ann);
+        // every mark is whole scorer tokens, so restoring it scores as a repair
+        assertEquals(3, Scorer.score(Annotation.parse(ann), clean, null).tp(), ann);
+    }
+
+    @Test
     void spunTextIsAnAnnotationWhoseEveryMoveTheRestorersGeneratorsCanUndo() {
         MoveTable moves = new MoveTable();
         moves.addDictionary(dict(), m -> true);
