@@ -268,13 +268,24 @@ final class EngineOptions {
                     dev.unspin.restore.Source.LEARNT));
             cal = dev.unspin.restore.FarmLearner.trusting(cal, learnt.rate());
         }
-        gens.addAll(dev.unspin.restore.Generators.standard(dict, tables(), !noBroad, !noBroad));
+        gens.addAll(generators(dict, scorer));
+        return new Restorer(analyzer, gens, scorer, decision(cal), protectQuotes);
+    }
+
+    /** The standard generators over the dictionary (broad ones unless --no-broad), then --thesaurus's, if given. */
+    private List<dev.unspin.restore.CandidateGenerator> generators(PhraseDictionary dict, LmScorer scorer) throws IOException, DictionaryException {
+        List<dev.unspin.restore.CandidateGenerator> gens = new ArrayList<>(dev.unspin.restore.Generators.standard(dict, tables(), !noBroad, !noBroad));
         ReverseThesaurus extra = reverseThesaurus(scorer.model());
         if (extra != null) {
             gens.add(new dev.unspin.restore.ThesaurusCandidates(extra, dev.unspin.restore.Source.USER));
         }
+        return gens;
+    }
+
+    /** The calibration as the decision options say: --assume-spun, then --confidence. */
+    private dev.unspin.restore.Calibration decision(dev.unspin.restore.Calibration cal) {
         cal = assumeSpun ? cal.assumingSpun() : cal;
-        return new Restorer(analyzer, gens, scorer, confidence == null ? cal : cal.withConfidence(confidence), protectQuotes);
+        return confidence == null ? cal : cal.withConfidence(confidence);
     }
 
     /** The --dict files `unspin learn` wrote (family LEARNT, trusted at the farm's rate of the first), and the user's own. */
@@ -300,15 +311,15 @@ final class EngineOptions {
     }
 
     /**
-     * For `learn` and `fix --adapt` (kept apart from {@link #restorer()}): the restorer's parts, so that a restorer with the
-     * learnt moves proposed first (family USER) can be made from them. Needs the language model.
+     * For `learn` and `fix --adapt`: the restorer's parts, so that a restorer with the learnt moves proposed first (family
+     * LEARNT) can be made from them, with the same generators and decision options as {@link #restorer()}. Needs the
+     * language model.
      */
     dev.unspin.restore.FarmLearner.Engine farmEngine() throws IOException, DictionaryException {
         TextAnalyzer analyzer = analyzer();
-        PhraseDictionary dict = dictionary(analyzer);
         LmScorer scorer = new LmScorer(openModel());
-        return new dev.unspin.restore.FarmLearner.Engine(analyzer, dev.unspin.restore.Generators.standard(dict, tables(), true, true), scorer,
-                dev.unspin.restore.Calibration.bundled(), protectQuotes);
+        return new dev.unspin.restore.FarmLearner.Engine(analyzer, generators(dictionary(analyzer), scorer), scorer,
+                decision(dev.unspin.restore.Calibration.bundled()), protectQuotes);
     }
 
     /** The model cannot be found: exit code MODEL, like a corrupt one. */

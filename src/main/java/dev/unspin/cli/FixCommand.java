@@ -459,7 +459,7 @@ final class FixCommand implements Callable<Integer> {
         return sum.failed() > 0 ? ExitCodes.SOME_FAILED : ExitCodes.OK;
     }
 
-    /** --adapt: learns on the inputs (the files the batch will take), then a restorer with the learnt moves as family USER. */
+    /** --adapt: learns on the inputs (the files the batch will take), then a restorer with the learnt moves as family LEARNT. */
     private Restorer adapted(PrintWriter err) throws Exception {
         if (engine.noLm) {
             throw new UsageError("--adapt needs the language model (drop --no-lm)");

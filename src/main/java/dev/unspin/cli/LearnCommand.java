@@ -157,21 +157,32 @@ final class LearnCommand implements java.util.concurrent.Callable<Integer> {
         checkInputs(inputs);
         Path realOut = dev.unspin.batch.PathGuard.real(output);
         for (Path in : inputs) {
-            if (realOut.equals(dev.unspin.batch.PathGuard.real(in))) {
+            Path realIn = dev.unspin.batch.PathGuard.real(in);
+            if (realOut.equals(realIn)) {
                 throw new dev.unspin.batch.UnsafeOutputException(output.toString(), "is the input " + in + "; refusing to overwrite it");
             }
+            // a dictionary inside the farm would be read as one of its articles by the next learn or fix of that folder
+            if (Files.isDirectory(realIn) && dev.unspin.batch.PathGuard.within(realOut, realIn)) {
+                throw new dev.unspin.batch.UnsafeOutputException(output.toString(), "lies inside the input folder " + in + "; write it elsewhere");
+            }
         }
-        Outcome o = learn(engine.farmEngine(), inputs, globs[0], globs[1], selection.jobs, cuts, err,
-                !selection.noProgress && Progress.wanted(selection.quiet, System.getenv()));
-        List<FarmLearner.Move> moves = o.learner().moves(cuts.thresholds());
+        // opened before the run, so that an output that cannot be written fails now, not after hours of learning
         try (AtomicOutput out = AtomicOutput.open(output, null, true)) {
+            Outcome o = learn(engine.farmEngine(), inputs, globs[0], globs[1], selection.jobs, cuts, err,
+                    !selection.noProgress && Progress.wanted(selection.quiet, System.getenv()));
+            if (o.learner().documents() == 0) {
+                throw new InputException(String.join(", ", inputs.stream().map(Path::toString).toList()),
+                        "no files to learn from" + (o.failed() > 0 ? " (" + o.failed() + " failed)" : "") + " (--include "
+                                + String.join(", ", selection.include) + ")");
+            }
+            List<FarmLearner.Move> moves = o.learner().moves(cuts.thresholds());
             out.write(FarmLearner.dictionaryText(moves, header(o.learner(), inputs, cuts)));
             out.commit();
+            if (!selection.quiet) {
+                report(err, o.learner(), moves, o.failed());
+            }
+            return o.failed() > 0 ? ExitCodes.SOME_FAILED : ExitCodes.OK;
         }
-        if (!selection.quiet) {
-            report(err, o.learner(), moves, o.failed());
-        }
-        return o.failed() > 0 ? ExitCodes.SOME_FAILED : ExitCodes.OK;
     }
 
     private static String fmt(double d) {
@@ -237,7 +248,8 @@ final class LearnCommand implements java.util.concurrent.Callable<Integer> {
     /**
      * The learning run over the inputs (shared with fix --adapt): each round walks the folders again, files analysed in
      * parallel (at most two per worker in flight, each read block by block), a file that cannot be read is reported on
-     * one line and left out.
+     * one line and counted as failed. Its blocks before the bad one (1 MiB each) have been learnt from already: the file is
+     * not read to its end first, which would hold it in memory.
      */
     static Outcome learn(FarmLearner.Engine eng, List<Path> inputs, PathMatcher[] include, PathMatcher[] exclude, int jobs, Cuts cuts,
                          PrintWriter err, boolean progressOn) throws Exception {

@@ -113,6 +113,11 @@ class LearnCommandTest {
         assertEquals(TinyFarm.CLEAN.get(3) + "\n", Files.readString(tmp.resolve("out/2024/a03.txt")));
         // the two articles the farm left alone come back unchanged
         assertEquals(TinyFarm.CLEAN.get(11) + "\n", Files.readString(tmp.resolve("out/2024/a11.txt")));
+        // the decision's options reach the adapted restorer too
+        CliTest.Run strict = CliTest.run("", "fix", farm.toString(), "--out-dir", tmp.resolve("strict").toString(), "--adapt", "-q",
+                "--confidence", "0.9999");
+        assertEquals(0, strict.code(), strict.err());
+        assertTrue(Files.readString(tmp.resolve("strict/a00.txt")).contains("Anyone tank see"), "--confidence 0.9999 keeps the learnt repairs out");
     }
 
     @Test
@@ -156,6 +161,25 @@ class LearnCommandTest {
         assertEquals(3, self.code());
         assertTrue(self.err().contains("refusing to overwrite it"), self.err());
         assertEquals("Anyone tank see the river.\n", Files.readString(f));
+        // the output may not lie inside the farm (the next run would read it as an article), and nothing is written there
+        Path farm = farm();
+        CliTest.Run inside = CliTest.run("", "learn", farm.toString(), "-o", farm.resolve("2024/farm.dict").toString());
+        assertEquals(3, inside.code(), inside.err());
+        assertTrue(inside.err().contains("lies inside the input folder"), inside.err());
+        assertFalse(Files.exists(farm.resolve("2024/farm.dict")));
+        // an output that cannot be written fails before the run: a folder, here
+        CliTest.Run folder = CliTest.run("", "learn", farm.toString(), "-o", tmp.toString(), "-q");
+        assertEquals(3, folder.code(), folder.err());
+        assertEquals(1, folder.err().lines().count(), folder.err());
+        // a folder without articles is an error, and no dictionary is written
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        Files.writeString(empty.resolve("notes.csv"), "a,b\n");
+        CliTest.Run none = CliTest.run("", "learn", empty.toString(), "-o", tmp.resolve("none.dict").toString());
+        assertEquals(3, none.code(), none.err());
+        assertTrue(none.err().contains("no files to learn from"), none.err());
+        assertEquals(1, none.err().lines().count(), none.err());
+        assertFalse(Files.exists(tmp.resolve("none.dict")));
+
         CliTest.Run single = CliTest.run("", "fix", f.toString(), "--adapt");
         assertEquals(2, single.code());
         assertTrue(single.err().contains("--adapt is for batch mode"), single.err());
