@@ -78,10 +78,19 @@ public final class EditBuilder {
                 while (ws < text.length() && (text.charAt(ws) == ' ' || text.charAt(ws) == '\t')) {
                     ws++;
                 }
+                int bs = start;
+                while (bs > 0 && (text.charAt(bs - 1) == ' ' || text.charAt(bs - 1) == '\t')) {
+                    bs--;
+                }
                 if (ws > end && ws < text.length() && text.charAt(ws) != '\n' && text.charAt(ws) != '\r') {
                     end = ws;
                     before = text.substring(start, end);
                     after = after + lost;
+                } else if (bs < start && bs > 0 && text.charAt(bs - 1) != '\n' && text.charAt(bs - 1) != '\r') {
+                    // punctuation follows ("a cerebral\ntorment." -> "a\nbrain tumour."): the space before takes the break
+                    start = bs;
+                    before = text.substring(start, end);
+                    after = lost + after;
                 }
             }
             if (after.equals(before)) {

@@ -44,6 +44,12 @@ class EditBuilderTest {
         Candidate c2 = new Candidate(9, 11, "operating system", new int[] {-1}, Source.CURATED_ALWAYS, 0, working);
         List<Edit> edits = EditBuilder.edits(text, s, List.of(new EditBuilder.Choice(c1, 0.9, 1.0), new EditBuilder.Choice(c2, 0.9, 1.0)));
         assertEquals("It ships the new\nupdate, in its operating\nsystem.", EditBuilder.apply(text, edits));
+        // punctuation after the repair: the space before it takes the break
+        String wrapped = "We saw a cerebral\ntorment. It hurt.";
+        var w = StageFixtures.ANALYZER.sentences(wrapped).get(0);
+        Entry tortured = new Entry(List.of("cerebral", "torment"), List.of("migraine"), Kind.CONTEXT, false, "test:3");
+        Candidate c3 = new Candidate(3, 5, "migraine", new int[] {-1}, Source.TORTURED, 0, tortured);
+        assertEquals("We saw a\nmigraine. It hurt.", EditBuilder.apply(wrapped, EditBuilder.edits(wrapped, w, List.of(new EditBuilder.Choice(c3, 0.9, 1.0)))));
     }
 
     @Test
