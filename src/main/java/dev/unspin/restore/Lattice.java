@@ -1,5 +1,6 @@
 package dev.unspin.restore;
 
+import dev.unspin.dictionary.Kind;
 import dev.unspin.lm.LanguageModel;
 import dev.unspin.lm.LmScorer;
 import dev.unspin.text.ProtectedSpans;
@@ -7,9 +8,9 @@ import dev.unspin.text.Sentence;
 import dev.unspin.text.Token;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * The candidates of one sentence: for each token its model ids as written (the "keep" reading), and
@@ -84,7 +85,7 @@ public final class Lattice {
             }
         };
         List<Candidate> cands = new ArrayList<>();
-        Set<Offered> seen = new HashSet<>();
+        Map<Offered, Integer> seen = new HashMap<>(); // each change offered, and where it stands in cands
         String[] keys = new String[n]; // each token's key, normalised once
         for (int i = 0; i < n; i++) {
             keys[i] = toks.get(i).key();
@@ -98,8 +99,16 @@ public final class Lattice {
                     // a one-word span has no shared ends to trim
                     Candidate c = offered.end() - offered.start() <= 1 ? offered : trimmed(offered, toks, view);
                     String repl = Token.normalise(c.replacement());
-                    if (!sameWords(c, keys, repl) && seen.add(new Offered(c.start(), c.end(), repl))) {
-                        cands.add(c);
+                    if (!sameWords(c, keys, repl)) {
+                        Integer at = seen.putIfAbsent(new Offered(c.start(), c.end(), repl), cands.size());
+                        if (at == null) {
+                            cands.add(c);
+                        } else if (cands.get(at).source() == Source.LEARNT && c.entry().kind() == Kind.ALWAYS) {
+                            // learnt moves are asked first, so that the farm's moves carry their family; an always-entry keeps
+                            // its standing all the same: "working system => operating system" is not lost to a learnt
+                            // "working => operating" (other first offers stay: a tortured entry's family fits its own moves)
+                            cands.set(at, c);
+                        }
                     }
                 });
             }

@@ -3,6 +3,9 @@ package dev.unspin.restore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.unspin.dictionary.Entry;
+import dev.unspin.dictionary.Kind;
+import dev.unspin.dictionary.PhraseDictionary;
 import dev.unspin.lm.LmScorer;
 import dev.unspin.text.ProtectedSpans;
 import java.util.BitSet;
@@ -21,6 +24,23 @@ class LatticeTest {
         assertEquals("new", c.replacement());
         assertEquals(1, c.start());
         assertEquals(3, c.end());
+    }
+
+    @Test
+    void anAlwaysEntryKeepsItsChangeWhenAnEarlierGeneratorOffersItToo() {
+        // learnt moves are asked first; "working => operating" is the same change as the bundled always-entry trimmed
+        PhraseDictionary learnt = new PhraseDictionary(List.of(new Entry(List.of("working"), List.of("operating"), Kind.CONTEXT, false, "farm.dict:3")));
+        var s = StageFixtures.ANALYZER.sentences("the working system").get(0);
+        Lattice l = Lattice.build(s, List.of(new DictionaryCandidates(learnt, Source.LEARNT), new DictionaryCandidates(StageFixtures.dictionary())),
+                scorer, new BitSet());
+        List<Candidate> operating = l.candidates().stream().filter(c -> c.replacement().equals("operating")).toList();
+        assertEquals(1, operating.size(), l.candidates().toString());
+        assertEquals(Kind.ALWAYS, operating.get(0).entry().kind());
+        assertEquals(Source.CURATED_ALWAYS, operating.get(0).source());
+        // the other way round the first offer stays: a learnt move does not displace a bundled one
+        Lattice plain = Lattice.build(s, List.of(new DictionaryCandidates(StageFixtures.dictionary()), new DictionaryCandidates(learnt, Source.LEARNT)),
+                scorer, new BitSet());
+        assertEquals(Source.CURATED_ALWAYS, plain.candidates().stream().filter(c -> c.replacement().equals("operating")).findFirst().orElseThrow().source());
     }
 
     @Test
