@@ -1,5 +1,6 @@
 package dev.unspin.cli;
 
+import dev.unspin.corpus.InputException;
 import dev.unspin.corpus.TextFiles;
 import dev.unspin.dictionary.DictionaryLoader;
 import dev.unspin.dictionary.PhraseDictionary;
@@ -14,6 +15,7 @@ import dev.unspin.restore.Calibration;
 import dev.unspin.restore.Generators;
 import dev.unspin.restore.Restorer;
 import dev.unspin.text.TextAnalyzer;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,7 +57,7 @@ final class HeldoutCommand implements Callable<Integer> {
     @Option(names = "--calibration", paramLabel = "FILE", description = "A calibration written by unspin calibrate, instead of the bundled one.")
     Path calibration;
 
-    @Option(names = "--confidence", paramLabel = "P", description = "Confidence threshold instead of the calibration's.")
+    @Option(names = "--confidence", paramLabel = "P", converter = Values.Share.class, description = "Confidence threshold (0-1) instead of the calibration's.")
     Double confidence;
 
     @Option(names = "--lm", paramLabel = "MODEL", description = "Language model (.ulm); default as for fix.")
@@ -68,16 +70,18 @@ final class HeldoutCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (pieces != null && pieces < 1) {
+            spec.commandLine().getErr().println("unspin: --pieces must be at least 1 (got " + pieces + ")");
+            spec.commandLine().getErr().flush();
+            return ExitCodes.USAGE;
+        }
+        Calibration cal = calibration == null ? Calibration.bundled() : readCalibration(calibration);
         TextAnalyzer analyzer = TextAnalyzer.english();
         LmScorer scorer = new LmScorer(NgramModel.open(lm != null ? lm : ModelLocator.find()));
         PhraseDictionary all = new DictionaryLoader(analyzer).load(true, List.of());
         Generators.Tables tables = Generators.Tables.bundled(); // one load serves every restorer and the moves below
-        Calibration cal = calibration == null ? Calibration.bundled() : Calibration.read(Files.newInputStream(calibration));
         if (confidence != null) {
             cal = cal.withConfidence(confidence);
-        }
-        if (pieces != null && pieces < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--pieces must be at least 1, not " + pieces);
         }
         Pieces cutter = new Pieces(analyzer);
         java.util.function.UnaryOperator<List<String>> cut = texts -> pieces == null ? texts : cutter.cutAll(texts, pieces);
@@ -117,6 +121,18 @@ final class HeldoutCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** A calibration file written by `unspin calibrate`; a missing, unreadable or malformed one is bad input (exit 3). */
+    static Calibration readCalibration(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new InputException(file.toString(), Files.isDirectory(file) ? "is a directory" : "no such file");
+        }
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            return Calibration.read(in);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(file.toString(), "not a calibration: " + e.getMessage());
+        }
     }
 
     private static List<String> read(List<Path> paths) throws Exception {

@@ -21,10 +21,23 @@ class HeldoutCommandTest {
     }
 
     @Test
-    void aPieceNeedsASentence() {
-        CliTest.Run r = CliTest.run("", "heldout", "--pieces", "0", "--ann", Fixtures.project().resolve("samples").toString());
+    void badValuesAreOneLineErrors(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        String samples = Fixtures.project().resolve("samples").toString();
+        CliTest.Run r = CliTest.run("", "heldout", "--pieces", "0", "--ann", samples);
         assertEquals(2, r.code(), r.err());
-        assertTrue(r.err().contains("--pieces must be at least 1"), r.err());
+        assertEquals("unspin: --pieces must be at least 1 (got 0)\n", r.err());
+        CliTest.Run conf = CliTest.run("", "heldout", "--confidence", "5", "--ann", samples);
+        assertEquals(2, conf.code(), conf.err());
+        // a calibration file that is not one is bad input, not an internal error
+        java.nio.file.Path bad = tmp.resolve("bad.cal");
+        java.nio.file.Files.writeString(bad, "# not fitted\nconfidence = 0.4\n");
+        CliTest.Run cal = CliTest.run("", "heldout", "--calibration", bad.toString(), "--ann", samples);
+        assertEquals(3, cal.code(), cal.err());
+        assertEquals(1, cal.err().lines().count(), cal.err());
+        assertTrue(cal.err().contains("bad.cal: not a calibration: calibration lacks"), cal.err());
+        CliTest.Run missing = CliTest.run("", "heldout", "--calibration", tmp.resolve("none.cal").toString(), "--ann", samples);
+        assertEquals(3, missing.code(), missing.err());
+        assertTrue(missing.err().contains("none.cal: no such file"), missing.err());
     }
 
     private static String[] row(CliTest.Run r) {
