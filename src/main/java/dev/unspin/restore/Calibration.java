@@ -43,6 +43,19 @@ public record Calibration(double[] channel, double[] decision, double trainingRa
                     + Features.CHANNEL + "/" + Features.DECISION + ": refit it with unspin calibrate");
         }
         notes = List.copyOf(notes);
+        // copied in and out: restorers on many threads share one calibration, and a caller's write must not reach them
+        channel = channel.clone();
+        decision = decision.clone();
+    }
+
+    @Override
+    public double[] channel() {
+        return channel.clone();
+    }
+
+    @Override
+    public double[] decision() {
+        return decision.clone();
     }
 
     public static Calibration bundled() {
