@@ -322,7 +322,11 @@ public final class CalibrationTrainer {
     /** The clean-prose bound a default threshold must keep on the validation's clean documents. */
     private static final double MAX_CLEAN_CHANGES_PER_10K = 1.0;
 
-    /** Share of wrong candidates kept as examples (weighted back up): they outnumber right ones by far. */
+    /**
+     * Share of wrong candidates kept as examples (weighted back up by its inverse, so the fit is unbiased): they outnumber
+     * right ones about 28 to one (a fit on the bundled data, 2026-12-01: 141k right, 3.9M wrong of which 973k kept). It saves memory and time,
+     * not accuracy; set by hand.
+     */
     private static final double NEGATIVE_SAMPLE = 0.25;
 
     private static double[] fitModel(List<double[]> x, List<Boolean> y) {

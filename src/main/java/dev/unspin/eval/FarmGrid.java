@@ -25,7 +25,7 @@ public final class FarmGrid {
 
     public static void main(String[] args) throws Exception {
         Restorer r = dev.unspin.Unspin.english(Path.of(args[0])); // the restorer fix builds by default
-        FarmLearner l = new FarmLearner(r.calibration());
+        FarmLearner l = new FarmLearner();
         List<Path> files;
         try (Stream<Path> s = Files.list(Path.of(args[1]))) {
             files = s.filter(p -> p.toString().endsWith(".txt")).sorted().toList();

@@ -247,7 +247,8 @@ public final class DocumentEm {
         return u;
     }
 
-    private static String spunKey(Lattice l, Candidate c) {
+    /** The candidate's spun words as written, normalised and joined by spaces (the key a spun form is counted under). */
+    static String spunKey(Lattice l, Candidate c) {
         StringBuilder sb = new StringBuilder();
         for (int k = c.start(); k < c.end(); k++) {
             sb.append(k > c.start() ? " " : "").append(l.sentence().tokens().get(k).key());

@@ -6,7 +6,9 @@ import java.util.List;
  * How likely a move the folder's estimate proposes is one of the farm's: a logistic model over the move's figures, asked
  * after the hand cuts of {@link FarmLearner.Thresholds} (count, rate, share, spread) have let it through.
  *
- * <p>The figures, each clamped to the range it was fitted on:
+ * <p>The figures (the last four clamped to the range they were fitted on; rate and share lie in 0..1; the count is not
+ * clamped, as a move the folder uses more often is the farm's with more confidence, and a larger folder than set A only
+ * lengthens that figure's reach):
  * <ul>
  * <li>{@code log10_count}: the move's expected uses in the folder;
  * <li>{@code rate} and {@code share}, as the hand cuts read them;

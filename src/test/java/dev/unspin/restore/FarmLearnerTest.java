@@ -23,7 +23,7 @@ class FarmLearnerTest {
     static void learn() {
         f = Fixtures.get();
         engine = new FarmLearner.Engine(f.analyzer, f.restorer.generators(), f.scorer, f.restorer.calibration(), false);
-        learnt = new FarmLearner(engine.calibration());
+        learnt = new FarmLearner();
         // from many threads at once, as the CLI does
         IntStream.range(0, TinyFarm.articles().size()).parallel().forEach(i -> learnt.add(f.restorer, TinyFarm.articles().get(i)));
     }
@@ -68,7 +68,7 @@ class FarmLearnerTest {
 
     @Test
     void cleanTextTeachesNothing() {
-        FarmLearner clean = new FarmLearner(engine.calibration());
+        FarmLearner clean = new FarmLearner();
         for (String t : TinyFarm.CLEAN) {
             clean.add(f.restorer, t);
         }
@@ -98,8 +98,8 @@ class FarmLearnerTest {
     @Test
     void aSampledSpunFormGivesTheSameEstimateInAnyOrder() {
         // three positions kept per spun form: "tank" (10 positions) is estimated from a sample, the same one either way
-        FarmLearner forward = new FarmLearner(engine.calibration(), 3);
-        FarmLearner backward = new FarmLearner(engine.calibration(), 3);
+        FarmLearner forward = new FarmLearner(3);
+        FarmLearner backward = new FarmLearner(3);
         List<String> arts = TinyFarm.articles();
         for (int i = 0; i < arts.size(); i++) {
             forward.add(f.restorer, arts.get(i));
@@ -122,7 +122,7 @@ class FarmLearnerTest {
 
     @Test
     void aSpunFormKeepsItsStrongestOriginalUnlessMoreAreAllowed() {
-        FarmLearner empty = new FarmLearner(engine.calibration());
+        FarmLearner empty = new FarmLearner();
         FarmLearner.Move strong = new FarmLearner.Move("tank", "can", 40, 42, 0, 0.9, 0.5, 0.9);
         FarmLearner.Move weak = new FarmLearner.Move("tank", "container", 9, 42, 0, 0.9, 0.5, 0.9);
         FarmLearner.Move other = new FarmLearner.Move("olden", "then", 20, 20, 0, 0.9, 0.5, 0.9);

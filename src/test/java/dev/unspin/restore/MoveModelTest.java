@@ -41,7 +41,7 @@ class MoveModelTest {
         FarmLearner.Move strong = move("olden", 4, 5, 1.5, 0.05);
         assertTrue(MoveModel.DEFAULT.probability(weak) < FarmLearner.DEFAULT.minScore(), "" + MoveModel.DEFAULT.probability(weak));
         assertTrue(MoveModel.DEFAULT.probability(strong) >= FarmLearner.DEFAULT.minScore(), "" + MoveModel.DEFAULT.probability(strong));
-        FarmLearner empty = new FarmLearner(Calibration.bundled());
+        FarmLearner empty = new FarmLearner();
         assertEquals(List.of(strong), empty.moves(FarmLearner.DEFAULT, List.of(weak, strong)));
         // with --min-score 0 the model is off: both pass the hand cuts at count 3
         FarmLearner.Thresholds off = new FarmLearner.Thresholds(3, 8, 0.2, 0.25, 0.5, 0, 1, MoveModel.DEFAULT, 0);
