@@ -117,12 +117,16 @@ final class LearnCommand implements java.util.concurrent.Callable<Integer> {
         }
     }
 
-    /** The file selection and parallelism options `learn` shares with nothing else (fix has its own). */
+    /**
+     * The file selection and parallelism options of `learn`. fix has the same five with batch-mode wording ("Batch: files
+     * restored in parallel"); the globs are matched by the same code (BatchFixer.matchers, {@link #wanted}).
+     */
     static final class Selection {
-        @Option(names = "--include", paramLabel = "GLOB", description = "Files to take (repeatable; default: *.txt and *.md).")
+        @Option(names = "--include", paramLabel = "GLOB", description = "Files to take (repeatable; default: *.txt and *.md). A glob with '/' "
+                + "matches the path below each input folder, one without matches the name at any depth (as fix's).")
         List<String> include = new ArrayList<>(List.of("*.txt", "*.md"));
 
-        @Option(names = "--exclude", paramLabel = "GLOB", description = "Files or folders to leave out (repeatable).")
+        @Option(names = "--exclude", paramLabel = "GLOB", description = "Files or folders to leave out (repeatable; matched like --include, e.g. 'drafts/*').")
         List<String> exclude = new ArrayList<>();
 
         @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Files analysed in parallel, at least 1 (default: all cores).")
