@@ -47,6 +47,15 @@ class RestorerTest {
     }
 
     @Test
+    void thePhraseSpinnersPaddingIsUndone() {
+        // the second spinner style of issue 11: padded phrases for function words, and "purchase" for "order"
+        Result r = afterSpun("The firm hired 40 people in purchase to keep up with demand. Sales rose sharply when you look at the first "
+                + "quarter. The growth ended up being faster than expected.");
+        assertEquals("The firm hired 40 people in order to keep up with demand. Sales rose sharply in the first quarter. "
+                + "The growth was faster than expected.", r.text(), r.edits().toString());
+    }
+
+    @Test
     void onlyRepairedSpansChangeAroundThem() {
         String spun = "Line one\r\n\tThe new working system ships today.\r\n\u201cQuote\u201d stays.";
         Result r = afterSpun(spun);
