@@ -23,7 +23,7 @@ package dev.unspin.lm;
  * vocabulary hash:  long key[cap], int id[cap]         (key = NgramHash.word, 0 = empty)
  * vocabulary text:  int offset[V+1], UTF-8 bytes
  * unigrams:         float prob[V], float backoff[V]
- * order n tables:   long key[cap], short prob[cap], short backoff[cap] (backoff absent for n = N),
+ * order n tables:   cap slots of {long key, short prob, short backoff} (12 bytes; 10 without the backoff for n = N),
  *                   then long filter[8 * filterBlocks(cap)]: a blocked Bloom filter of the table's keys
  * </pre>
  *
@@ -40,10 +40,13 @@ final class ModelLayout {
      * 2: unknown-word probability no longer derived from the -99 placeholder of &lt;s&gt;;
      * 3: per-section CRC-32C checksums, a header checksum, longest probe runs; counts are distinct keys;
      * 4: each n-gram table ends with a filter of its keys, so most questions for an n-gram the model lacks are answered
-     * without reading the table.
+     * without reading the table;
+     * 5: each n-gram table slot holds its key, probability and back-off weight side by side (they were three arrays), so
+     * a lookup and the weights it finds share a cache line instead of costing up to three misses of a table far larger
+     * than the caches.
      * Files of other versions are refused (the build re-imports its cached copy).
      */
-    static final int VERSION = 4;
+    static final int VERSION = 5;
     /** log10 values at or below this are placeholders ("never"), not probabilities. */
     static final float PLACEHOLDER = -90f;
     static final int MAX_ORDER = 6;
@@ -79,7 +82,12 @@ final class ModelLayout {
 
     /** Bytes of the order-n table of cap slots in a model of the given order: keys, weights, then the filter. */
     static long tableBytes(int n, int order, long cap) {
-        return cap * (n < order ? 12 : 10) + 64 * filterBlocks(cap);
+        return cap * slotBytes(n, order) + 64 * filterBlocks(cap);
+    }
+
+    /** Bytes of one slot of the order-n table: key and probability, and the back-off weight below the model's order. */
+    static int slotBytes(int n, int order) {
+        return n < order ? 12 : 10;
     }
 
     /**

@@ -221,20 +221,19 @@ public final class ModelWriter {
             p[s] = probs[n][i];
             bo[s] = backoffs[n][i];
         }
-        ByteBuffer b = le(c * 8);
-        b.asLongBuffer().put(k);
-        writeAt(ch, b, off, crc);
-        ByteBuffer ps = le(c * 2);
-        ps.asShortBuffer().put(p);
-        writeAt(ch, ps, off + 8L * c, crc);
-        if (n < order) {
-            ByteBuffer bs = le(c * 2);
-            bs.asShortBuffer().put(bo);
-            writeAt(ch, bs, off + 10L * c, crc);
+        // the slots side by side: key, probability, back-off weight (none at the model's order)
+        int stride = ModelLayout.slotBytes(n, order);
+        ByteBuffer b = le(c * stride);
+        for (int i = 0; i < c; i++) {
+            b.putLong(k[i]).putShort(p[i]);
+            if (n < order) {
+                b.putShort(bo[i]);
+            }
         }
+        writeAt(ch, b, off, crc);
         ByteBuffer f = le((int) (64 * ModelLayout.filterBlocks(c)));
         f.asLongBuffer().put(filter(k));
-        writeAt(ch, f, off + (n < order ? 12L : 10L) * c, crc);
+        writeAt(ch, f, off + (long) stride * c, crc);
         return new long[] {distinct, longest};
     }
 

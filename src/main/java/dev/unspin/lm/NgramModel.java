@@ -7,7 +7,6 @@ import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
 import java.nio.LongBuffer;
 import java.nio.MappedByteBuffer;
-import java.nio.ShortBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
@@ -36,9 +35,15 @@ public final class NgramModel {
     private final ByteBuffer wordBlob;
     private final FloatBuffer uniProb;
     private final FloatBuffer uniBackoff;
-    private final LongBuffer[] keys;
-    private final ShortBuffer[] probs;
-    private final ShortBuffer[] backoffs;
+    /**
+     * Per order, the table's slots, each key, probability and (below the model's order) back-off weight side by side
+     * ({@link ModelLayout}): one cache line answers both a lookup and what it found.
+     */
+    private final ByteBuffer[] tables;
+    /** Bytes per slot of each order's table. */
+    private final int[] strides;
+    /** Slots of each order's table. */
+    private final int[] caps;
     /** Per order, the filter of the table's keys: 8 longs (512 bits) per block. */
     private final LongBuffer[] filters;
     private final long[] filterBlocks;
@@ -126,19 +131,19 @@ public final class NgramModel {
         wordBlob = sections[2];
         uniProb = sections[3].slice(0, 4 * vocabSize).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
         uniBackoff = sections[3].slice(4 * vocabSize, 4 * vocabSize).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
-        keys = new LongBuffer[order + 1];
-        probs = new ShortBuffer[order + 1];
-        backoffs = new ShortBuffer[order + 1];
+        tables = new ByteBuffer[order + 1];
+        strides = new int[order + 1];
+        this.caps = new int[order + 1];
         filters = new LongBuffer[order + 1];
         filterBlocks = new long[order + 1];
         for (int n = 2; n <= order; n++) {
             ByteBuffer t = sections[2 + n];
             int c = (int) caps[n];
-            keys[n] = t.slice(0, 8 * c).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer();
-            probs[n] = t.slice(8 * c, 2 * c).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer();
-            backoffs[n] = n < order ? t.slice(10 * c, 2 * c).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer() : null;
+            strides[n] = ModelLayout.slotBytes(n, order);
+            this.caps[n] = c;
+            int at = strides[n] * c;
+            tables[n] = t.slice(0, at).order(ByteOrder.LITTLE_ENDIAN);
             filterBlocks[n] = ModelLayout.filterBlocks(c);
-            int at = (n < order ? 12 : 10) * c;
             filters[n] = t.slice(at, t.capacity() - at).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer();
         }
         checkInvariants(blobLen);
@@ -292,11 +297,12 @@ public final class NgramModel {
 
     /** Slot of key in the order-n table, or -1, by the table alone. */
     private int probe(int n, long key) {
-        LongBuffer t = keys[n];
-        int cap = t.capacity();
+        ByteBuffer t = tables[n];
+        int cap = caps[n];
+        int stride = strides[n];
         int s = (int) NgramHash.slot(key, cap);
         long at;
-        for (int probes = 0, limit = maxProbe[n]; probes <= limit && (at = t.get(s)) != 0; probes++) {
+        for (int probes = 0, limit = maxProbe[n]; probes <= limit && (at = t.getLong(s * stride)) != 0; probes++) {
             if (at == key) {
                 return s;
             }
@@ -365,7 +371,7 @@ public final class NgramModel {
             long key = NgramHash.ngram(ids, s, end);
             int slot = filtered ? find(n, key) : probe(n, key);
             if (slot >= 0) {
-                return ModelLayout.dequantise(probs[n].get(slot)) + backoff;
+                return ModelLayout.dequantise(prob(n, slot)) + backoff;
             }
             backoff += historyBackoff(ids, s, end - 1, filtered);
         }
@@ -384,25 +390,25 @@ public final class NgramModel {
         long k3 = NgramHash.ngram3(u, v, w);
         long kh = NgramHash.ngram2(u, v);
         long k2 = NgramHash.ngram2(v, w);
-        LongBuffer t2 = keys[2];
-        int sh = (int) NgramHash.slot(kh, t2.capacity());
-        int s2 = (int) NgramHash.slot(k2, t2.capacity());
-        long ah = t2.get(sh);
-        long a2 = t2.get(s2);
+        ByteBuffer t2 = tables[2];
+        int stride2 = strides[2];
+        int sh = (int) NgramHash.slot(kh, caps[2]);
+        int s2 = (int) NgramHash.slot(k2, caps[2]);
+        long ah = t2.getLong(sh * stride2);
+        long a2 = t2.getLong(s2 * stride2);
         if (mayContain(3, k3)) {
-            LongBuffer t3 = keys[3];
-            int s3 = (int) NgramHash.slot(k3, t3.capacity());
-            long a3 = t3.get(s3);
+            int s3 = (int) NgramHash.slot(k3, caps[3]);
+            long a3 = tables[3].getLong(s3 * strides[3]);
             int slot = a3 == k3 ? s3 : a3 == 0 ? -1 : probe(3, k3);
             if (slot >= 0) {
-                return ModelLayout.dequantise(probs[3].get(slot)) + 0.0;
+                return ModelLayout.dequantise(prob(3, slot)) + 0.0;
             }
         }
         int h = ah == kh ? sh : ah == 0 ? -1 : probe(2, kh);
-        double backoff = h < 0 ? 0 : ModelLayout.dequantise(backoffs[2].get(h));
+        double backoff = h < 0 ? 0 : ModelLayout.dequantise(backoff(2, h));
         int slot = a2 == k2 ? s2 : a2 == 0 ? -1 : probe(2, k2);
         if (slot >= 0) {
-            return ModelLayout.dequantise(probs[2].get(slot)) + backoff;
+            return ModelLayout.dequantise(prob(2, slot)) + backoff;
         }
         backoff += uniBackoff.get(v);
         return uniProb.get(w) + backoff;
@@ -421,7 +427,17 @@ public final class NgramModel {
         }
         long key = NgramHash.ngram(ids, from, to);
         int slot = filtered ? find(n, key) : probe(n, key);
-        return slot < 0 ? 0 : ModelLayout.dequantise(backoffs[n].get(slot));
+        return slot < 0 ? 0 : ModelLayout.dequantise(backoff(n, slot));
+    }
+
+    /** The quantised probability in slot s of the order-n table (beside its key). */
+    private short prob(int n, int s) {
+        return tables[n].getShort(s * strides[n] + 8);
+    }
+
+    /** The quantised back-off weight in slot s of the order-n table (n below the model's order). */
+    private short backoff(int n, int s) {
+        return tables[n].getShort(s * strides[n] + 10);
     }
 
 }
