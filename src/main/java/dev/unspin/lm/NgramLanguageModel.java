@@ -128,6 +128,14 @@ public final class NgramLanguageModel implements LanguageModel {
     }
 
     private double lookup(int[] ids, long state, int word) {
+        if (ctx == 2 && word >= 0) {
+            // a trigram model's usual question, two known words and a known word: straight to the trigram path
+            long u = (state >>> bits) & mask;
+            long v = state & mask;
+            if (u >= 2 && v >= 2) {
+                return model.logProb3((int) u - 2, (int) v - 2, word);
+            }
+        }
         int from = ctx;
         for (int k = ctx - 1; k >= 0; k--) {
             long f = (state >>> (bits * (ctx - 1 - k))) & mask;

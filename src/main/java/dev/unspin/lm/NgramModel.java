@@ -51,6 +51,10 @@ public final class NgramModel {
     /** Longest probe run per table, index 1 for the vocabulary, n for order n. */
     private final int[] maxProbe;
     private final Verification verification;
+    /** Whether the vocabulary's ids pack into bigram and trigram keys (see {@link NgramHash#ngram}). */
+    private final boolean packedKeys;
+    /** Whether the bigram slots' follower bits are complete ({@link ModelLayout#FOLLOWERS}). */
+    private final boolean followers;
 
     private NgramModel(Path file, ByteBuffer map) throws ModelFormatException {
         long t0 = System.nanoTime();
@@ -146,6 +150,8 @@ public final class NgramModel {
             filterBlocks[n] = ModelLayout.filterBlocks(c);
             filters[n] = t.slice(at, t.capacity() - at).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer();
         }
+        packedKeys = vocabSize <= NgramHash.PACKED_IDS;
+        followers = packedKeys && order >= 3 && (map.getInt(ModelLayout.FLAGS_AT) & ModelLayout.FOLLOWERS) != 0;
         checkInvariants(blobLen);
         verification = new Verification(ModelLayout.SECTIONS - (ModelLayout.MAX_ORDER - order) + 1, verified, (System.nanoTime() - t0) / 1e6);
     }
@@ -297,13 +303,22 @@ public final class NgramModel {
 
     /** Slot of key in the order-n table, or -1, by the table alone. */
     private int probe(int n, long key) {
+        return probe(n, key, n == 2 && packedKeys ? NgramHash.unmix(key) : key);
+    }
+
+    /**
+     * Slot of key in the order-n table, or -1, by the table alone; match is what the slot's key field holds for it (the
+     * key itself, or for a packing vocabulary's bigrams the packed bigram, below the follower bits).
+     */
+    private int probe(int n, long key, long match) {
         ByteBuffer t = tables[n];
         int cap = caps[n];
         int stride = strides[n];
+        long mask = n == 2 && packedKeys ? ModelLayout.PACKED_KEY_MASK : -1L;
         int s = (int) NgramHash.slot(key, cap);
         long at;
         for (int probes = 0, limit = maxProbe[n]; probes <= limit && (at = t.getLong(s * stride)) != 0; probes++) {
-            if (at == key) {
+            if ((at & mask) == match) {
                 return s;
             }
             s = s + 1 == cap ? 0 : s + 1;
@@ -337,10 +352,22 @@ public final class NgramModel {
             return unknownLogProb;
         }
         int start = historyStart(ids, from, end);
-        if (end - start == 3) {
+        if (end - start == 3 && packedKeys) {
             return trigram(ids[start], ids[start + 1], w);
         }
         return backedOff(ids, start, end, w, true);
+    }
+
+    /**
+     * {@link #logProb} of w after the known words u v in a model of order 3 or more (the same double), for a caller that
+     * holds the words apart already (a decoder's state), without an array. Every id must be a word (0 or more).
+     */
+    double logProb3(int u, int v, int w) {
+        if (!packedKeys) {
+            int[] ids = {u, v, w};
+            return backedOff(ids, 0, 3, w, true);
+        }
+        return trigram(u, v, w);
     }
 
     /**
@@ -380,23 +407,35 @@ public final class NgramModel {
 
     /**
      * log10 P(w | u v) for known words, the same sum as the general walk of {@link #logProb} in the same order (so the
-     * same double). The trigram table is read only when its filter lets the trigram through (about one question in ten
-     * of a restorer's: most of its windows read words together that the model never saw together). The other two slots
-     * it may need, the history u v for its back-off weight and the bigram v w, are read before either is compared:
-     * their keys are random lines of a table far larger than the caches, and loads that do not wait on each other's
-     * outcome are fetched together. A key's probe run past its home slot continues as {@link #probe} does.
+     * same double). The two bigram slots it may need, the history u v for its back-off weight and the bigram v w, are
+     * read first and together: their keys are random lines of a table far larger than the caches, and loads that do not
+     * wait on each other's outcome are fetched together. The history's slot also holds the follower bits of the trigrams
+     * that continue it: half of a restorer's questions have a history that no trigram continues, and a fifth more lack
+     * the bit, so they need neither the trigram filter (which the rest of the work keeps evicting: a quarter of the
+     * restoring time went to its misses) nor the trigram table. The filter is asked next, the table last (about one
+     * question in ten reaches it). A key's probe run past its home slot continues as {@link #probe} does. Only for a
+     * vocabulary whose ids pack ({@link NgramHash#PACKED_IDS}).
      */
     private double trigram(int u, int v, int w) {
+        long ph = NgramHash.pack2(u, v);
+        long p2 = NgramHash.pack2(v, w);
+        long kh = NgramHash.mix(ph);
+        long k2 = NgramHash.mix(p2);
         long k3 = NgramHash.ngram3(u, v, w);
-        long kh = NgramHash.ngram2(u, v);
-        long k2 = NgramHash.ngram2(v, w);
         ByteBuffer t2 = tables[2];
         int stride2 = strides[2];
         int sh = (int) NgramHash.slot(kh, caps[2]);
         int s2 = (int) NgramHash.slot(k2, caps[2]);
         long ah = t2.getLong(sh * stride2);
         long a2 = t2.getLong(s2 * stride2);
-        if (mayContain(3, k3)) {
+        long m = ModelLayout.PACKED_KEY_MASK;
+        int h = (ah & m) == ph ? sh : ah == 0 ? -1 : probe(2, kh, ph);
+        // with the follower bits, a trigram whose history is missing or lacks its bit is certainly absent: most questions
+        // end here, on the line the history's back-off weight is read from anyway, without the trigram filter's
+        boolean mayHold = followers
+                ? h >= 0 && ((h == sh ? ah : t2.getLong(h * stride2)) & ModelLayout.followerBit(k3)) != 0 && mayContain(3, k3)
+                : mayContain(3, k3);
+        if (mayHold) {
             int s3 = (int) NgramHash.slot(k3, caps[3]);
             long a3 = tables[3].getLong(s3 * strides[3]);
             int slot = a3 == k3 ? s3 : a3 == 0 ? -1 : probe(3, k3);
@@ -404,9 +443,8 @@ public final class NgramModel {
                 return ModelLayout.dequantise(prob(3, slot)) + 0.0;
             }
         }
-        int h = ah == kh ? sh : ah == 0 ? -1 : probe(2, kh);
         double backoff = h < 0 ? 0 : ModelLayout.dequantise(backoff(2, h));
-        int slot = a2 == k2 ? s2 : a2 == 0 ? -1 : probe(2, k2);
+        int slot = (a2 & m) == p2 ? s2 : a2 == 0 ? -1 : probe(2, k2, p2);
         if (slot >= 0) {
             return ModelLayout.dequantise(prob(2, slot)) + backoff;
         }
