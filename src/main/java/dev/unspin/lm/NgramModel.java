@@ -417,6 +417,65 @@ public final class NgramModel {
      * vocabulary whose ids pack ({@link NgramHash#PACKED_IDS}).
      */
     private double trigram(int u, int v, int w) {
+        ByteBuffer t2 = tables[2];
+        int stride2 = strides[2];
+        long ah = t2.getLong((int) NgramHash.slot(NgramHash.ngram2(u, v), caps[2]) * stride2);
+        long a2 = t2.getLong((int) NgramHash.slot(NgramHash.ngram2(v, w), caps[2]) * stride2);
+        return trigram(u, v, w, ah, a2);
+    }
+
+    /**
+     * {@link #logProb3} of many questions: out[i] = log10 P(w[i] | u[i] v[i]), every id a word, the same doubles one by
+     * one would give. First the two bigram slots of every question are read, then each question is worked out: the
+     * slots' loads do not wait on one another, so the misses of a whole batch overlap instead of two at a time (the
+     * restorer knows a sentence's questions before it needs their answers). ah, a2 and a3 are scratch, of at least n.
+     */
+    void logProb3(int[] u, int[] v, int[] w, int n, double[] out, long[] ah, long[] a2, long[] a3) {
+        if (!packedKeys) {
+            for (int i = 0; i < n; i++) {
+                out[i] = logProb3(u[i], v[i], w[i]);
+            }
+            return;
+        }
+        ByteBuffer t2 = tables[2];
+        int stride2 = strides[2];
+        int cap2 = caps[2];
+        for (int i = 0; i < n; i++) {
+            ah[i] = t2.getLong((int) NgramHash.slot(NgramHash.ngram2(u[i], v[i]), cap2) * stride2);
+            a2[i] = t2.getLong((int) NgramHash.slot(NgramHash.ngram2(v[i], w[i]), cap2) * stride2);
+        }
+        if (!followers) {
+            for (int i = 0; i < n; i++) {
+                out[i] = trigram(u[i], v[i], w[i], ah[i], a2[i]);
+            }
+            return;
+        }
+        // then the trigram slot of each question whose history's follower bit lets it through, all together again and
+        // without the filter (which would only save a read that now overlaps the others)
+        ByteBuffer t3 = tables[3];
+        int stride3 = strides[3];
+        int cap3 = caps[3];
+        long m = ModelLayout.PACKED_KEY_MASK;
+        for (int i = 0; i < n; i++) {
+            long ph = NgramHash.pack2(u[i], v[i]);
+            long a = ah[i];
+            if ((a & m) != ph && a != 0) {
+                int h = probe(2, NgramHash.mix(ph), ph);
+                a = h < 0 ? 0 : t2.getLong(h * stride2);
+            }
+            long k3 = NgramHash.ngram3(u[i], v[i], w[i]);
+            // 0 stands for "no trigram": a slot's key is never 0
+            a3[i] = (a & m) == ph && (a & ModelLayout.followerBit(k3)) != 0 ? t3.getLong((int) NgramHash.slot(k3, cap3) * stride3) : 0;
+        }
+        for (int i = 0; i < n; i++) {
+            long k3 = NgramHash.ngram3(u[i], v[i], w[i]);
+            int slot = a3[i] == 0 ? -1 : a3[i] == k3 ? (int) NgramHash.slot(k3, cap3) : probe(3, k3);
+            out[i] = slot >= 0 ? ModelLayout.dequantise(prob(3, slot)) + 0.0 : bigram(u[i], v[i], w[i], ah[i], a2[i]);
+        }
+    }
+
+    /** {@link #trigram} given what the home slots of the history u v and of the bigram v w hold. */
+    private double trigram(int u, int v, int w, long ah, long a2) {
         long ph = NgramHash.pack2(u, v);
         long p2 = NgramHash.pack2(v, w);
         long kh = NgramHash.mix(ph);
@@ -426,8 +485,6 @@ public final class NgramModel {
         int stride2 = strides[2];
         int sh = (int) NgramHash.slot(kh, caps[2]);
         int s2 = (int) NgramHash.slot(k2, caps[2]);
-        long ah = t2.getLong(sh * stride2);
-        long a2 = t2.getLong(s2 * stride2);
         long m = ModelLayout.PACKED_KEY_MASK;
         int h = (ah & m) == ph ? sh : ah == 0 ? -1 : probe(2, kh, ph);
         // with the follower bits, a trigram whose history is missing or lacks its bit is certainly absent: most questions
@@ -443,8 +500,24 @@ public final class NgramModel {
                 return ModelLayout.dequantise(prob(3, slot)) + 0.0;
             }
         }
+        return backedOffBigram(v, w, h, a2);
+    }
+
+    /** {@link #trigram}'s answer when the trigram u v w is absent, given what the home slots of u v and v w hold. */
+    private double bigram(int u, int v, int w, long ah, long a2) {
+        long ph = NgramHash.pack2(u, v);
+        int sh = (int) NgramHash.slot(NgramHash.mix(ph), caps[2]);
+        int h = (ah & ModelLayout.PACKED_KEY_MASK) == ph ? sh : ah == 0 ? -1 : probe(2, NgramHash.mix(ph), ph);
+        return backedOffBigram(v, w, h, a2);
+    }
+
+    /** The back-off from an absent trigram: the history's weight (slot h, or -1 when it is not stored), then v w's answer. */
+    private double backedOffBigram(int v, int w, int h, long a2) {
         double backoff = h < 0 ? 0 : ModelLayout.dequantise(backoff(2, h));
-        int slot = (a2 & m) == p2 ? s2 : a2 == 0 ? -1 : probe(2, k2, p2);
+        long p2 = NgramHash.pack2(v, w);
+        long k2 = NgramHash.mix(p2);
+        int s2 = (int) NgramHash.slot(k2, caps[2]);
+        int slot = (a2 & ModelLayout.PACKED_KEY_MASK) == p2 ? s2 : a2 == 0 ? -1 : probe(2, k2, p2);
         if (slot >= 0) {
             return ModelLayout.dequantise(prob(2, slot)) + backoff;
         }

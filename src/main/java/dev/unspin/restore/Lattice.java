@@ -115,8 +115,22 @@ public final class Lattice {
         for (int i = 0; i < n; i++) {
             before[i] = stateBefore(lm, keep, i);
         }
+        // twice: first noting every question the windows ask, which the model then answers together (their memory reads
+        // overlap), then reading the answers (the same doubles as asking one by one)
+        cache.plan();
+        windowGains(cands, cache, keep, before, gain);
+        cache.answer();
+        windowGains(cands, cache, keep, before, gain);
+        for (int k = 0; k < gain.length; k++) {
+            cu[k] = scorer.unigramLogProb(cands.get(k).ids());
+        }
+        return new Lattice(s, keep, uni, List.copyOf(cands), gain, cu, words, cache);
+    }
+
+    /** Each candidate's window gain into gain[k] (see {@link #windowGain}), the words as written scored once per span. */
+    private static void windowGains(List<Candidate> cands, ScoreCache cache, int[][] keep, long[] before, double[] gain) {
         // the words as written over a span, scored once per span: kept[start][end - start]
-        double[][][] kept = new double[n][][];
+        double[][][] kept = new double[keep.length][][];
         for (int k = 0; k < gain.length; k++) {
             Candidate c = cands.get(k);
             double[][] from = kept[c.start()];
@@ -129,9 +143,7 @@ public final class Lattice {
                 without = from[len] = keptWindow(cache, keep, before[c.start()], c.start(), c.end());
             }
             gain[k] = withWindow(cache, keep, before[c.start()], c, without[1]) - without[0];
-            cu[k] = scorer.unigramLogProb(c.ids());
         }
-        return new Lattice(s, keep, uni, List.copyOf(cands), gain, cu, words, cache);
     }
 
     /** A candidate's span and normalised replacement: the same change offered twice is kept once. */

@@ -8,6 +8,10 @@ import dev.unspin.lm.LanguageModel;
  * written after it), and by the time the graph is built, every other sentence of the document has asked its own
  * questions, so a shared, bounded memo has long forgotten them. Open addressing over primitive arrays, so a lookup
  * allocates nothing; not thread-safe (a lattice is built and decoded on one thread).
+ *
+ * <p>Questions can also be planned: between {@link #plan} and {@link #answer} a question is only noted (its answer reads
+ * 0), and {@link #answer} asks the model all the new ones together ({@link LanguageModel#scores}), whose memory reads
+ * then overlap; the callers walk their windows twice, first to plan, then to read the answers.
  */
 final class ScoreCache {
     private final LanguageModel lm;
@@ -17,6 +21,11 @@ final class ScoreCache {
     private double[] scores;
     private int size;
     private int mask;
+    private boolean planning;
+    /** the questions noted since {@link #plan}, to be answered together */
+    private long[] pendingStates = new long[16];
+    private int[] pendingWords = new int[16];
+    private int pending;
 
     ScoreCache(LanguageModel lm, int expected) {
         this.lm = lm;
@@ -45,10 +54,35 @@ final class ScoreCache {
         return (int) (h ^ (h >>> 29) ^ (h >>> 43));
     }
 
-    /** The model's log10 P(word | state), asked once per sentence. */
+    /** From now until {@link #answer}, questions are noted, not asked, and read 0. */
+    void plan() {
+        planning = true;
+    }
+
+    /** Asks the model every question noted since {@link #plan}, together, and keeps the answers; ends the planning. */
+    void answer() {
+        planning = false;
+        if (pending == 0) {
+            return;
+        }
+        double[] out = new double[pending];
+        lm.scores(pendingStates, pendingWords, pending, out);
+        for (int i = 0; i < pending; i++) {
+            long state = pendingStates[i];
+            int w = pendingWords[i] + 2;
+            int s = hash(state, pendingWords[i]) & mask;
+            while (words[s] != w || states[s] != state) {
+                s = (s + 1) & mask;
+            }
+            scores[s] = out[i];
+        }
+        pending = 0;
+    }
+
+    /** The model's log10 P(word | state), asked once per sentence (while planning: noted, and 0). */
     double score(long state, int word) {
         if (word < -1) {
-            return lm.score(state, word); // not a model word: nothing to keep
+            return planning ? 0 : lm.score(state, word); // not a model word: nothing to keep
         }
         int w = word + 2;
         int s = hash(state, word) & mask;
@@ -57,7 +91,17 @@ final class ScoreCache {
                 return scores[s];
             }
         }
-        double p = lm.score(state, word);
+        double p = 0;
+        if (planning) {
+            if (pending == pendingStates.length) {
+                pendingStates = java.util.Arrays.copyOf(pendingStates, 2 * pending);
+                pendingWords = java.util.Arrays.copyOf(pendingWords, 2 * pending);
+            }
+            pendingStates[pending] = state;
+            pendingWords[pending++] = word;
+        } else {
+            p = lm.score(state, word);
+        }
         states[s] = state;
         words[s] = w;
         scores[s] = p;
