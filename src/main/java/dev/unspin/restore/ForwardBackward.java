@@ -158,6 +158,9 @@ public final class ForwardBackward {
                 for (int v : at) {
                     g.end[v] = cache != null ? cache.scoreRead(g.state[v], lm.eos()) : lm.score(g.state[v], lm.eos());
                 }
+                if (cache != null) {
+                    cache.done();
+                }
                 break;
             }
             int[] keep = lat.keepIds(i);
@@ -181,6 +184,9 @@ public final class ForwardBackward {
                     g.edge(v, g.node(c.end(), s, g.alpha[v] + lmWeight * w + priorLogOdds[k]), w, k);
                 }
             }
+            if (cache != null) {
+                cache.done();
+            }
         }
         return g;
     }
@@ -188,7 +194,8 @@ public final class ForwardBackward {
     /**
      * Notes every question position i's edges will ask (the words as written and each candidate from each node, or the
      * sentence end) and has the model answer them together: the graph's own questions, a candidate after another, are
-     * nearly all new, and their memory reads overlap when asked as one batch.
+     * nearly all new, and their memory reads overlap when asked as one batch. The edges then read the answers in the
+     * order noted here (the same walk).
      */
     private void plan(ScoreCache cache, Lattice lat, int[] at, Graph g, int i, int[] starting) {
         cache.plan();

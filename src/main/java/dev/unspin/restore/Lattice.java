@@ -121,6 +121,7 @@ public final class Lattice {
         windowGains(cands, cache, keep, before, gain);
         cache.answer();
         windowGains(cands, cache, keep, before, gain);
+        cache.done();
         for (int k = 0; k < gain.length; k++) {
             cu[k] = scorer.unigramLogProb(cands.get(k).ids());
         }

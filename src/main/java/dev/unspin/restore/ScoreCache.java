@@ -1,6 +1,7 @@
 package dev.unspin.restore;
 
 import dev.unspin.lm.LanguageModel;
+import java.util.Arrays;
 
 /**
  * One sentence's language-model answers, (state, word) -> log10 probability, exact and never evicted: the decoding
@@ -9,22 +10,37 @@ import dev.unspin.lm.LanguageModel;
  * questions, so a shared, bounded memo has long forgotten them. Open addressing over primitive arrays, so a lookup
  * allocates nothing; not thread-safe (a lattice is built and decoded on one thread).
  *
- * <p>Questions can also be planned: between {@link #plan} and {@link #answer} a question is only noted (its answer reads
- * 0), and {@link #answer} asks the model all the new ones together ({@link LanguageModel#scores}), whose memory reads
- * then overlap; the callers walk their windows twice, first to plan, then to read the answers.
+ * <p>Questions can also be planned, for callers that walk the same questions twice: between {@link #plan} and
+ * {@link #answer} a question is only noted (its answer reads 0), and {@link #answer} asks the model all the new ones
+ * together ({@link LanguageModel#scores}), whose memory reads then overlap. After it, until {@link #done}, the same
+ * questions asked again in the same order are answered from the noted sequence, without looking them up.
  */
 final class ScoreCache {
+    private static final int NORMAL = 0;
+    private static final int PLANNING = 1;
+    private static final int REPLAYING = 2;
+
     private final LanguageModel lm;
     private long[] states;
     /** word + 2, so that 0 marks an empty slot (unknown words are -1) */
     private int[] words;
-    private double[] scores;
+    /** each slot's question's number: its answer is values[id] */
+    private int[] ids;
+    private double[] values = new double[64];
+    /** each question by its number, for a replay to check that it is asked what was noted */
+    private long[] questionStates = new long[64];
+    private int[] questionWords = new int[64];
     private int size;
     private int mask;
-    private boolean planning;
-    /** the questions noted since {@link #plan}, to be answered together */
+    private int mode = NORMAL;
+    /** the question numbers in the order they were noted since {@link #plan}, and how far a replay has read them */
+    private int[] sequence = new int[64];
+    private int noted;
+    private int cursor;
+    /** the new questions noted since {@link #plan}, to be answered together */
     private long[] pendingStates = new long[16];
     private int[] pendingWords = new int[16];
+    private int[] pendingIds = new int[16];
     private int pending;
 
     ScoreCache(LanguageModel lm, int expected) {
@@ -36,9 +52,8 @@ final class ScoreCache {
     private void allocate(int cap) {
         states = new long[cap];
         words = new int[cap];
-        scores = new double[cap];
+        ids = new int[cap];
         mask = cap - 1;
-        size = 0;
     }
 
     LanguageModel lm() {
@@ -56,71 +71,116 @@ final class ScoreCache {
 
     /** From now until {@link #answer}, questions are noted, not asked, and read 0. */
     void plan() {
-        planning = true;
+        mode = PLANNING;
+        noted = 0;
     }
 
-    /** Asks the model every question noted since {@link #plan}, together, and keeps the answers; ends the planning. */
+    /**
+     * Asks the model every new question noted since {@link #plan}, together, and keeps the answers; until {@link #done},
+     * questions are then answered in the order they were noted.
+     */
     void answer() {
-        planning = false;
-        if (pending == 0) {
-            return;
-        }
-        double[] out = new double[pending];
-        lm.scores(pendingStates, pendingWords, pending, out);
-        for (int i = 0; i < pending; i++) {
-            long state = pendingStates[i];
-            int w = pendingWords[i] + 2;
-            int s = hash(state, pendingWords[i]) & mask;
-            while (words[s] != w || states[s] != state) {
-                s = (s + 1) & mask;
+        if (pending > 0) {
+            double[] out = new double[pending];
+            lm.scores(pendingStates, pendingWords, pending, out);
+            for (int i = 0; i < pending; i++) {
+                values[pendingIds[i]] = out[i];
             }
-            scores[s] = out[i];
+            pending = 0;
         }
-        pending = 0;
+        mode = REPLAYING;
+        cursor = 0;
+    }
+
+    /** Ends a replay: questions are looked up (and asked) one by one again. */
+    void done() {
+        if (mode == REPLAYING && cursor != noted) {
+            throw new IllegalStateException("replayed " + cursor + " of " + noted + " planned questions");
+        }
+        mode = NORMAL;
     }
 
     /** The model's log10 P(word | state), asked once per sentence (while planning: noted, and 0). */
     double score(long state, int word) {
         if (word < -1) {
-            return planning ? 0 : lm.score(state, word); // not a model word: nothing to keep
+            return mode == PLANNING ? 0 : lm.score(state, word); // not a model word: nothing to keep
+        }
+        if (mode == REPLAYING) {
+            return replay(state, word);
         }
         int w = word + 2;
         int s = hash(state, word) & mask;
         for (int x; (x = words[s]) != 0; s = (s + 1) & mask) {
             if (x == w && states[s] == state) {
-                return scores[s];
+                int id = ids[s];
+                if (mode == PLANNING) {
+                    note(id);
+                }
+                return values[id];
             }
         }
+        int id = size;
+        if (id == values.length) {
+            values = Arrays.copyOf(values, 2 * id);
+            questionStates = Arrays.copyOf(questionStates, 2 * id);
+            questionWords = Arrays.copyOf(questionWords, 2 * id);
+        }
+        questionStates[id] = state;
+        questionWords[id] = word;
+        states[s] = state;
+        words[s] = w;
+        ids[s] = id;
         double p = 0;
-        if (planning) {
+        if (mode == PLANNING) {
+            note(id);
             if (pending == pendingStates.length) {
-                pendingStates = java.util.Arrays.copyOf(pendingStates, 2 * pending);
-                pendingWords = java.util.Arrays.copyOf(pendingWords, 2 * pending);
+                pendingStates = Arrays.copyOf(pendingStates, 2 * pending);
+                pendingWords = Arrays.copyOf(pendingWords, 2 * pending);
+                pendingIds = Arrays.copyOf(pendingIds, 2 * pending);
             }
             pendingStates[pending] = state;
-            pendingWords[pending++] = word;
+            pendingWords[pending] = word;
+            pendingIds[pending++] = id;
         } else {
             p = lm.score(state, word);
         }
-        states[s] = state;
-        words[s] = w;
-        scores[s] = p;
+        values[id] = p;
         if (++size * 2 > mask) {
             grow();
         }
         return p;
     }
 
+    private void note(int id) {
+        if (noted == sequence.length) {
+            sequence = Arrays.copyOf(sequence, 2 * noted);
+        }
+        sequence[noted++] = id;
+    }
+
+    /** The next noted question's answer; the question must be the one noted there (checked: a wrong walk would be a bug). */
+    private double replay(long state, int word) {
+        int id = cursor < noted ? sequence[cursor++] : -1;
+        if (id < 0 || questionStates[id] != state || questionWords[id] != word) {
+            throw new IllegalStateException("replay asked a question that was not planned there (question " + cursor + ")");
+        }
+        return values[id];
+    }
+
     /**
      * The answer if this sentence asked it already, else the model's, without keeping it: the decoding graph's own
      * questions (a candidate after another) are nearly all new and asked once, so keeping them would only grow the table.
+     * While planning or replaying, as {@link #score}.
      */
     double scoreRead(long state, int word) {
+        if (mode != NORMAL) {
+            return score(state, word);
+        }
         if (word >= -1) {
             int w = word + 2;
             for (int s = hash(state, word) & mask, x; (x = words[s]) != 0; s = (s + 1) & mask) {
                 if (x == w && states[s] == state) {
-                    return scores[s];
+                    return values[ids[s]];
                 }
             }
         }
@@ -130,7 +190,7 @@ final class ScoreCache {
     private void grow() {
         long[] st = states;
         int[] wd = words;
-        double[] sc = scores;
+        int[] id = ids;
         allocate((mask + 1) * 2);
         for (int i = 0; i < wd.length; i++) {
             if (wd[i] != 0) {
@@ -140,8 +200,7 @@ final class ScoreCache {
                 }
                 states[s] = st[i];
                 words[s] = wd[i];
-                scores[s] = sc[i];
-                size++;
+                ids[s] = id[i];
             }
         }
     }
