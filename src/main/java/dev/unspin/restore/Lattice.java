@@ -7,9 +7,7 @@ import dev.unspin.text.Sentence;
 import dev.unspin.text.Token;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The candidates of one sentence: for each token its model ids as written (the "keep" reading), and
@@ -84,24 +82,27 @@ public final class Lattice {
             }
         };
         List<Candidate> cands = new ArrayList<>();
-        Set<Offered> seen = new HashSet<>();
+        // the changes offered so far, by the token they start at: a few per word, so a scan beats a hash set's nodes
+        List<List<Offered>> seen = new ArrayList<>(java.util.Collections.nCopies(n, null));
         String[] keys = new String[n]; // each token's key, normalised once
         for (int i = 0; i < n; i++) {
             keys[i] = toks.get(i).key();
         }
+        // one consumer for the sentence (a lambda made inside the loops would be a new object per word and generator)
+        java.util.function.Consumer<Candidate> offer = offered -> {
+            // a one-word span has no shared ends to trim
+            Candidate c = offered.end() - offered.start() <= 1 ? offered : trimmed(offered, toks, view);
+            String repl = Token.normalise(c.replacement());
+            if (!sameWords(c, keys, repl) && firstOffer(seen, new Offered(c.start(), c.end(), repl))) {
+                cands.add(c);
+            }
+        };
         for (int i = 0; i < n; i++) {
             if (!toks.get(i).isWord()) {
                 continue;
             }
             for (CandidateGenerator g : generators) {
-                g.propose(view, i, offered -> {
-                    // a one-word span has no shared ends to trim
-                    Candidate c = offered.end() - offered.start() <= 1 ? offered : trimmed(offered, toks, view);
-                    String repl = Token.normalise(c.replacement());
-                    if (!sameWords(c, keys, repl) && seen.add(new Offered(c.start(), c.end(), repl))) {
-                        cands.add(c);
-                    }
-                });
+                g.propose(view, i, offer);
             }
         }
         if (cands.isEmpty()) {
@@ -145,6 +146,22 @@ public final class Lattice {
             }
             gain[k] = withWindow(cache, keep, before[c.start()], c, without[1]) - without[0];
         }
+    }
+
+    /** Whether o is the first offer of its change (and notes it). */
+    private static boolean firstOffer(List<List<Offered>> seen, Offered o) {
+        List<Offered> here = seen.get(o.start());
+        if (here == null) {
+            here = new ArrayList<>(4);
+            seen.set(o.start(), here);
+        }
+        for (Offered x : here) {
+            if (x.equals(o)) {
+                return false;
+            }
+        }
+        here.add(o);
+        return true;
     }
 
     /** A candidate's span and normalised replacement: the same change offered twice is kept once. */

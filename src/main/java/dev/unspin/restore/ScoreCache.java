@@ -21,11 +21,11 @@ final class ScoreCache {
     private static final int REPLAYING = 2;
 
     private final LanguageModel lm;
-    private long[] states;
-    /** word + 2, so that 0 marks an empty slot (unknown words are -1) */
-    private int[] words;
-    /** each slot's question's number: its answer is values[id] */
-    private int[] ids;
+    /**
+     * Slot i at 2i: the question's state, at 2i + 1: its word + 2 (so that 0 marks an empty slot; unknown words are -1)
+     * in the high half and its number in the low half (its answer is values[number]): a probe reads one cache line.
+     */
+    private long[] table;
     private double[] values = new double[64];
     /** each question by its number, for a replay to check that it is asked what was noted */
     private long[] questionStates = new long[64];
@@ -50,9 +50,7 @@ final class ScoreCache {
     }
 
     private void allocate(int cap) {
-        states = new long[cap];
-        words = new int[cap];
-        ids = new int[cap];
+        table = new long[2 * cap];
         mask = cap - 1;
     }
 
@@ -108,11 +106,12 @@ final class ScoreCache {
         if (mode == REPLAYING) {
             return replay(state, word);
         }
-        int w = word + 2;
+        long w = (long) (word + 2) << 32;
+        long[] t = table;
         int s = hash(state, word) & mask;
-        for (int x; (x = words[s]) != 0; s = (s + 1) & mask) {
-            if (x == w && states[s] == state) {
-                int id = ids[s];
+        for (long x; (x = t[2 * s + 1]) != 0; s = (s + 1) & mask) {
+            if ((x & 0xFFFFFFFF00000000L) == w && t[2 * s] == state) {
+                int id = (int) x;
                 if (mode == PLANNING) {
                     note(id);
                 }
@@ -127,9 +126,8 @@ final class ScoreCache {
         }
         questionStates[id] = state;
         questionWords[id] = word;
-        states[s] = state;
-        words[s] = w;
-        ids[s] = id;
+        t[2 * s] = state;
+        t[2 * s + 1] = w | id;
         double p = 0;
         if (mode == PLANNING) {
             note(id);
@@ -177,10 +175,11 @@ final class ScoreCache {
             return score(state, word);
         }
         if (word >= -1) {
-            int w = word + 2;
-            for (int s = hash(state, word) & mask, x; (x = words[s]) != 0; s = (s + 1) & mask) {
-                if (x == w && states[s] == state) {
-                    return values[ids[s]];
+            long w = (long) (word + 2) << 32;
+            long[] t = table;
+            for (long s = hash(state, word) & mask, x; (x = t[(int) (2 * s + 1)]) != 0; s = (s + 1) & mask) {
+                if ((x & 0xFFFFFFFF00000000L) == w && t[(int) (2 * s)] == state) {
+                    return values[(int) x];
                 }
             }
         }
@@ -188,19 +187,17 @@ final class ScoreCache {
     }
 
     private void grow() {
-        long[] st = states;
-        int[] wd = words;
-        int[] id = ids;
+        long[] old = table;
         allocate((mask + 1) * 2);
-        for (int i = 0; i < wd.length; i++) {
-            if (wd[i] != 0) {
-                int s = hash(st[i], wd[i] - 2) & mask;
-                while (words[s] != 0) {
+        for (int i = 0; i < old.length; i += 2) {
+            long x = old[i + 1];
+            if (x != 0) {
+                int s = hash(old[i], (int) (x >>> 32) - 2) & mask;
+                while (table[2 * s + 1] != 0) {
                     s = (s + 1) & mask;
                 }
-                states[s] = st[i];
-                words[s] = wd[i];
-                ids[s] = id[i];
+                table[2 * s] = old[i];
+                table[2 * s + 1] = x;
             }
         }
     }
