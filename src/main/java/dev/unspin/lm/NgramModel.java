@@ -525,6 +525,11 @@ public final class NgramModel {
         return uniProb.get(w) + backoff;
     }
 
+    /** Whether the bigram slots' follower bits are complete, so that trigram questions may trust them (for tests). */
+    boolean followerBits() {
+        return followers;
+    }
+
     /** log10 unigram probability of a word id; the unknown-word probability for -1. */
     public double unigramLogProb(int id) {
         return id < 0 ? unknownLogProb : uniProb.get(id);
