@@ -26,27 +26,38 @@ final class ScoreCache {
      * in the high half and its number in the low half (its answer is values[number]): a probe reads one cache line.
      */
     private long[] table;
-    private double[] values = new double[64];
+    private double[] values;
     /** each question by its number, for a replay to check that it is asked what was noted */
-    private long[] questionStates = new long[64];
-    private int[] questionWords = new int[64];
+    private long[] questionStates;
+    private int[] questionWords;
     private int size;
     private int mask;
     private int mode = NORMAL;
     /** the question numbers in the order they were noted since {@link #plan}, and how far a replay has read them */
-    private int[] sequence = new int[64];
+    private int[] sequence;
     private int noted;
     private int cursor;
     /** the new questions noted since {@link #plan}, to be answered together */
-    private long[] pendingStates = new long[16];
-    private int[] pendingWords = new int[16];
-    private int[] pendingIds = new int[16];
+    private long[] pendingStates;
+    private int[] pendingWords;
+    private int[] pendingIds;
+    private double[] answers;
     private int pending;
 
+    /** @param expected about how many distinct questions the sentence asks: every array starts that large, not growing by steps */
     ScoreCache(LanguageModel lm, int expected) {
         this.lm = lm;
         int cap = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
         allocate(cap);
+        int n = Math.max(16, expected);
+        values = new double[n];
+        questionStates = new long[n];
+        questionWords = new int[n];
+        sequence = new int[2 * n]; // a walk asks some questions more than once
+        pendingStates = new long[n];
+        pendingWords = new int[n];
+        pendingIds = new int[n];
+        answers = new double[n];
     }
 
     private void allocate(int cap) {
@@ -79,10 +90,12 @@ final class ScoreCache {
      */
     void answer() {
         if (pending > 0) {
-            double[] out = new double[pending];
-            lm.scores(pendingStates, pendingWords, pending, out);
+            if (answers.length < pending) {
+                answers = new double[pendingStates.length];
+            }
+            lm.scores(pendingStates, pendingWords, pending, answers);
             for (int i = 0; i < pending; i++) {
-                values[pendingIds[i]] = out[i];
+                values[pendingIds[i]] = answers[i];
             }
             pending = 0;
         }
