@@ -111,7 +111,7 @@ public final class Lattice {
         double[] gain = new double[cands.size()];
         double[] cu = new double[cands.size()];
         LanguageModel lm = scorer.lm();
-        ScoreCache cache = new ScoreCache(lm, 2 * n + 5 * cands.size()); // about what the windows and the graph ask
+        ScoreCache cache = new ScoreCache(lm, 2 * n + 4 * cands.size()); // about what the windows ask
         long[] before = new long[n]; // the model state before each token, as written: shared by every window starting there
         for (int i = 0; i < n; i++) {
             before[i] = stateBefore(lm, keep, i);
