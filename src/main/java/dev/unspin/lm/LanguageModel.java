@@ -25,6 +25,16 @@ public interface LanguageModel {
     /** log10 P(word | state); word may be -1 (unknown). */
     double score(long state, int word);
 
+    /**
+     * out[i] = {@link #score}(states[i], words[i]) for i below n, the same doubles: for a caller that knows many questions
+     * before it needs their answers, so that a model reading memory far larger than the caches can overlap their misses.
+     */
+    default void scores(long[] states, int[] words, int n, double[] out) {
+        for (int i = 0; i < n; i++) {
+            out[i] = score(states[i], words[i]);
+        }
+    }
+
     /** The state after word has followed state. */
     long next(long state, int word);
 

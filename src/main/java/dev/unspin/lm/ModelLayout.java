@@ -19,12 +19,16 @@ package dev.unspin.lm;
  *      vocabulary bytes, unigrams, then the order n tables for n = 2..MAX_ORDER (0 when absent)
  * 236  int longest probe run of the vocabulary hash, then of the order n tables for n = 2..MAX_ORDER
  *      (slots past a key's home slot; lookups probe no further, so even a forged full table is fast)
- * 260  int CRC-32C of header bytes [0, 260)
+ * 260  int flags: FOLLOWERS
+ * 264  int CRC-32C of header bytes [0, 264)
  * vocabulary hash:  long key[cap], int id[cap]         (key = NgramHash.word, 0 = empty)
  * vocabulary text:  int offset[V+1], UTF-8 bytes
  * unigrams:         float prob[V], float backoff[V]
- * order n tables:   long key[cap], short prob[cap], short backoff[cap] (backoff absent for n = N),
- *                   then long filter[8 * filterBlocks(cap)]: a blocked Bloom filter of the table's keys
+ * order n tables:   cap slots of {long key, short prob, short backoff} (12 bytes; 10 without the backoff for n = N),
+ *                   then long filter[8 * filterBlocks(cap)]: a blocked Bloom filter of the table's keys (NgramHash.ngram).
+ *                   When the vocabulary's ids pack (at most NgramHash.PACKED_IDS words), the bigram table's key field
+ *                   holds the packed bigram (NgramHash.pack2, 42 bits) and above it FOLLOWER_BITS bits: bit
+ *                   followerBit(trigram key) is set for every stored trigram that continues the bigram.
  * </pre>
  *
  * Every section carries a checksum, verified when the model opens, so a flipped bit anywhere in the
@@ -40,10 +44,14 @@ final class ModelLayout {
      * 2: unknown-word probability no longer derived from the -99 placeholder of &lt;s&gt;;
      * 3: per-section CRC-32C checksums, a header checksum, longest probe runs; counts are distinct keys;
      * 4: each n-gram table ends with a filter of its keys, so most questions for an n-gram the model lacks are answered
-     * without reading the table.
+     * without reading the table;
+     * 5: each n-gram table slot holds its key, probability and back-off weight side by side (they were three arrays), so
+     * a lookup and the weights it finds share a cache line instead of costing up to three misses of a table far larger
+     * than the caches; bigram and trigram keys pack their ids exactly (one mix each, no false match); each bigram carries a
+     * small filter of the words that follow it in trigrams, read with it, so most trigram questions need no other line.
      * Files of other versions are refused (the build re-imports its cached copy).
      */
-    static final int VERSION = 4;
+    static final int VERSION = 5;
     /** log10 values at or below this are placeholders ("never"), not probabilities. */
     static final float PLACEHOLDER = -90f;
     static final int MAX_ORDER = 6;
@@ -53,8 +61,19 @@ final class ModelLayout {
     static final int SECTIONS = 4 + MAX_ORDER - 1;
     /** Offset of the longest probe runs: vocabulary, then orders 2..MAX_ORDER. */
     static final int PROBE_AT = CRC_AT + 4 * SECTIONS;
+    /** Offset of the header's flags. */
+    static final int FLAGS_AT = PROBE_AT + 4 * MAX_ORDER;
+    /**
+     * Flag: every stored trigram's history is a stored bigram, whose follower bits are set ({@link #followerBit}), so a
+     * trigram whose history is missing or lacks its bit is certainly absent. (Models from the Sphinx trie always are;
+     * an ARPA file need not be, and then the trigram filter alone answers.)
+     */
+    static final int FOLLOWERS = 1;
+    /** Follower bits of a bigram slot, above its 42-bit packed key. */
+    static final int FOLLOWER_BITS = 22;
+    static final long PACKED_KEY_MASK = (1L << 42) - 1;
     /** Offset of the header's own checksum, which covers every byte before it. */
-    static final int HEADER_CRC_AT = PROBE_AT + 4 * MAX_ORDER;
+    static final int HEADER_CRC_AT = FLAGS_AT + 4;
     static final int HEADER_BYTES = HEADER_CRC_AT + 4;
     static final float QUANT = 1024f;
     /** Tables are filled to at most this share, so a probe run stays short. */
@@ -79,7 +98,12 @@ final class ModelLayout {
 
     /** Bytes of the order-n table of cap slots in a model of the given order: keys, weights, then the filter. */
     static long tableBytes(int n, int order, long cap) {
-        return cap * (n < order ? 12 : 10) + 64 * filterBlocks(cap);
+        return cap * slotBytes(n, order) + 64 * filterBlocks(cap);
+    }
+
+    /** Bytes of one slot of the order-n table: key and probability, and the back-off weight below the model's order. */
+    static int slotBytes(int n, int order) {
+        return n < order ? 12 : 10;
     }
 
     /**
@@ -93,6 +117,14 @@ final class ModelLayout {
     /** Bit i (0..FILTER_HASHES-1) of a key within its 512-bit block. */
     static int filterBit(long key, int i) {
         return (int) (key >>> (9 * i)) & 511;
+    }
+
+    /**
+     * The follower bit (42 to 63) of a trigram in its history's bigram slot, from the trigram's key (bits the table slot
+     * and the filter use less: the slot and the filter block come from the top bits, the filter's bits from the low 36).
+     */
+    static long followerBit(long trigramKey) {
+        return 1L << (42 + (int) ((((trigramKey >>> 36) & 0xFFFFFF) * FOLLOWER_BITS) >>> 24));
     }
 
     /** Name of checksummed section i, for error messages. */

@@ -100,6 +100,9 @@ public final class ModelWriter {
         }
     }
 
+    /** Set while writing the bigram table: whether every trigram's history is a stored bigram ({@link ModelLayout#FOLLOWERS}). */
+    private boolean prefixClosed;
+
     private void writeTo(Path file) throws IOException {
         int v = vocab.size();
         byte[][] utf8 = new byte[v][];
@@ -194,6 +197,7 @@ public final class ModelWriter {
             for (int p : probes) {
                 h.putInt(p);
             }
+            h.putInt(prefixClosed && order >= 3 && v <= NgramHash.PACKED_IDS ? ModelLayout.FOLLOWERS : 0);
             CRC32C hc = new CRC32C();
             hc.update(h.array(), 0, ModelLayout.HEADER_CRC_AT);
             h.putInt((int) hc.getValue());
@@ -221,21 +225,47 @@ public final class ModelWriter {
             p[s] = probs[n][i];
             bo[s] = backoffs[n][i];
         }
-        ByteBuffer b = le(c * 8);
-        b.asLongBuffer().put(k);
-        writeAt(ch, b, off, crc);
-        ByteBuffer ps = le(c * 2);
-        ps.asShortBuffer().put(p);
-        writeAt(ch, ps, off + 8L * c, crc);
-        if (n < order) {
-            ByteBuffer bs = le(c * 2);
-            bs.asShortBuffer().put(bo);
-            writeAt(ch, bs, off + 10L * c, crc);
+        // the slots side by side: key, probability, back-off weight (none at the model's order)
+        int stride = ModelLayout.slotBytes(n, order);
+        long[] stored = k;
+        if (n == 2 && vocab.size() <= NgramHash.PACKED_IDS) {
+            stored = packedBigrams(k);
         }
+        ByteBuffer b = le(c * stride);
+        for (int i = 0; i < c; i++) {
+            b.putLong(stored[i]).putShort(p[i]);
+            if (n < order) {
+                b.putShort(bo[i]);
+            }
+        }
+        writeAt(ch, b, off, crc);
         ByteBuffer f = le((int) (64 * ModelLayout.filterBlocks(c)));
         f.asLongBuffer().put(filter(k));
-        writeAt(ch, f, off + (n < order ? 12L : 10L) * c, crc);
+        writeAt(ch, f, off + (long) stride * c, crc);
         return new long[] {distinct, longest};
+    }
+
+    /**
+     * The bigram table's key fields when the ids pack: each bigram packed (its key unmixed) with the follower bits of the
+     * stored trigrams that continue it; {@link #prefixClosed} says whether every trigram found its history.
+     */
+    private long[] packedBigrams(long[] table) {
+        long[] out = new long[table.length];
+        for (int i = 0; i < table.length; i++) {
+            out[i] = table[i] == 0 ? 0 : NgramHash.unmix(table[i]);
+        }
+        prefixClosed = order >= 3;
+        for (int i = 0; order >= 3 && i < sizes[3]; i++) {
+            long k3 = keys[3][i];
+            long history = NgramHash.unmix(k3) >>> 21;
+            int s = probeFree(table, NgramHash.mix(history));
+            if (table[s] == 0) {
+                prefixClosed = false; // a trigram without its history: the reader must not trust the follower bits
+            } else {
+                out[s] |= ModelLayout.followerBit(k3);
+            }
+        }
+        return out;
     }
 
     /** The blocked Bloom filter of a table's keys (0 = empty slot), as {@link NgramModel} tests it. */

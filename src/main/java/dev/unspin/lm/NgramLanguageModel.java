@@ -44,6 +44,29 @@ public final class NgramLanguageModel implements LanguageModel {
         final double[] scores;
         /** the n-gram of a question, for the model's lookup (which reads it and keeps nothing) */
         final int[] ids;
+        /** a batch's trigram questions ({@link #scores}): where each goes, its words, its answer, the model's scratch */
+        int[] at = new int[0];
+        int[] u = new int[0];
+        int[] v = new int[0];
+        int[] w = new int[0];
+        double[] p = new double[0];
+        long[] ah = new long[0];
+        long[] a2 = new long[0];
+        long[] a3 = new long[0];
+
+        void room(int n) {
+            if (at.length < n) {
+                int c = Math.max(n, 2 * at.length);
+                at = new int[c];
+                u = new int[c];
+                v = new int[c];
+                w = new int[c];
+                p = new double[c];
+                ah = new long[c];
+                a2 = new long[c];
+                a3 = new long[c];
+            }
+        }
 
         Memo(boolean pack, int order) {
             ids = new int[order];
@@ -127,7 +150,61 @@ public final class NgramLanguageModel implements LanguageModel {
         return p;
     }
 
+    /**
+     * The batch of {@link LanguageModel#scores}: a trigram model's questions of two known words and a known word, all the
+     * memo does not hold, go to the model together ({@link NgramModel#logProb3(int[], int[], int[], int, double[], long[], long[], long[])}),
+     * the others one by one.
+     */
+    @Override
+    public void scores(long[] states, int[] words, int n, double[] out) {
+        if (ctx != 2 || !packed) {
+            LanguageModel.super.scores(states, words, n, out);
+            return;
+        }
+        Memo m = memo.get();
+        m.room(n);
+        long[] t = m.packed;
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            long state = states[i];
+            int word = words[i];
+            long key = (state << BITS) | (word + 2L);
+            int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> (64 - MEMO_BITS)) << 1;
+            long u = (state >>> bits) & mask;
+            long v = state & mask;
+            if (t[slot] == key) {
+                out[i] = Double.longBitsToDouble(t[slot + 1]);
+            } else if (word >= 0 && u >= 2 && v >= 2) {
+                m.at[k] = i;
+                m.u[k] = (int) u - 2;
+                m.v[k] = (int) v - 2;
+                m.w[k] = word;
+                k++;
+            } else {
+                out[i] = score(state, word);
+            }
+        }
+        model.logProb3(m.u, m.v, m.w, k, m.p, m.ah, m.a2, m.a3);
+        for (int j = 0; j < k; j++) {
+            int i = m.at[j];
+            double p = m.p[j];
+            out[i] = p;
+            long key = (states[i] << BITS) | (words[i] + 2L);
+            int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> (64 - MEMO_BITS)) << 1;
+            t[slot] = key;
+            t[slot + 1] = Double.doubleToRawLongBits(p);
+        }
+    }
+
     private double lookup(int[] ids, long state, int word) {
+        if (ctx == 2 && word >= 0) {
+            // a trigram model's usual question, two known words and a known word: straight to the trigram path
+            long u = (state >>> bits) & mask;
+            long v = state & mask;
+            if (u >= 2 && v >= 2) {
+                return model.logProb3((int) u - 2, (int) v - 2, word);
+            }
+        }
         int from = ctx;
         for (int k = ctx - 1; k >= 0; k--) {
             long f = (state >>> (bits * (ctx - 1 - k))) & mask;

@@ -7,7 +7,6 @@ import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
 import java.nio.LongBuffer;
 import java.nio.MappedByteBuffer;
-import java.nio.ShortBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
@@ -36,9 +35,15 @@ public final class NgramModel {
     private final ByteBuffer wordBlob;
     private final FloatBuffer uniProb;
     private final FloatBuffer uniBackoff;
-    private final LongBuffer[] keys;
-    private final ShortBuffer[] probs;
-    private final ShortBuffer[] backoffs;
+    /**
+     * Per order, the table's slots, each key, probability and (below the model's order) back-off weight side by side
+     * ({@link ModelLayout}): one cache line answers both a lookup and what it found.
+     */
+    private final ByteBuffer[] tables;
+    /** Bytes per slot of each order's table. */
+    private final int[] strides;
+    /** Slots of each order's table. */
+    private final int[] caps;
     /** Per order, the filter of the table's keys: 8 longs (512 bits) per block. */
     private final LongBuffer[] filters;
     private final long[] filterBlocks;
@@ -46,6 +51,10 @@ public final class NgramModel {
     /** Longest probe run per table, index 1 for the vocabulary, n for order n. */
     private final int[] maxProbe;
     private final Verification verification;
+    /** Whether the vocabulary's ids pack into bigram and trigram keys (see {@link NgramHash#ngram}). */
+    private final boolean packedKeys;
+    /** Whether the bigram slots' follower bits are complete ({@link ModelLayout#FOLLOWERS}). */
+    private final boolean followers;
 
     private NgramModel(Path file, ByteBuffer map) throws ModelFormatException {
         long t0 = System.nanoTime();
@@ -126,21 +135,23 @@ public final class NgramModel {
         wordBlob = sections[2];
         uniProb = sections[3].slice(0, 4 * vocabSize).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
         uniBackoff = sections[3].slice(4 * vocabSize, 4 * vocabSize).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
-        keys = new LongBuffer[order + 1];
-        probs = new ShortBuffer[order + 1];
-        backoffs = new ShortBuffer[order + 1];
+        tables = new ByteBuffer[order + 1];
+        strides = new int[order + 1];
+        this.caps = new int[order + 1];
         filters = new LongBuffer[order + 1];
         filterBlocks = new long[order + 1];
         for (int n = 2; n <= order; n++) {
             ByteBuffer t = sections[2 + n];
             int c = (int) caps[n];
-            keys[n] = t.slice(0, 8 * c).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer();
-            probs[n] = t.slice(8 * c, 2 * c).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer();
-            backoffs[n] = n < order ? t.slice(10 * c, 2 * c).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer() : null;
+            strides[n] = ModelLayout.slotBytes(n, order);
+            this.caps[n] = c;
+            int at = strides[n] * c;
+            tables[n] = t.slice(0, at).order(ByteOrder.LITTLE_ENDIAN);
             filterBlocks[n] = ModelLayout.filterBlocks(c);
-            int at = (n < order ? 12 : 10) * c;
             filters[n] = t.slice(at, t.capacity() - at).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer();
         }
+        packedKeys = vocabSize <= NgramHash.PACKED_IDS;
+        followers = packedKeys && order >= 3 && (map.getInt(ModelLayout.FLAGS_AT) & ModelLayout.FOLLOWERS) != 0;
         checkInvariants(blobLen);
         verification = new Verification(ModelLayout.SECTIONS - (ModelLayout.MAX_ORDER - order) + 1, verified, (System.nanoTime() - t0) / 1e6);
     }
@@ -292,12 +303,22 @@ public final class NgramModel {
 
     /** Slot of key in the order-n table, or -1, by the table alone. */
     private int probe(int n, long key) {
-        LongBuffer t = keys[n];
-        int cap = t.capacity();
+        return probe(n, key, n == 2 && packedKeys ? NgramHash.unmix(key) : key);
+    }
+
+    /**
+     * Slot of key in the order-n table, or -1, by the table alone; match is what the slot's key field holds for it (the
+     * key itself, or for a packing vocabulary's bigrams the packed bigram, below the follower bits).
+     */
+    private int probe(int n, long key, long match) {
+        ByteBuffer t = tables[n];
+        int cap = caps[n];
+        int stride = strides[n];
+        long mask = n == 2 && packedKeys ? ModelLayout.PACKED_KEY_MASK : -1L;
         int s = (int) NgramHash.slot(key, cap);
         long at;
-        for (int probes = 0, limit = maxProbe[n]; probes <= limit && (at = t.get(s)) != 0; probes++) {
-            if (at == key) {
+        for (int probes = 0, limit = maxProbe[n]; probes <= limit && (at = t.getLong(s * stride)) != 0; probes++) {
+            if ((at & mask) == match) {
                 return s;
             }
             s = s + 1 == cap ? 0 : s + 1;
@@ -331,10 +352,22 @@ public final class NgramModel {
             return unknownLogProb;
         }
         int start = historyStart(ids, from, end);
-        if (end - start == 3) {
+        if (end - start == 3 && packedKeys) {
             return trigram(ids[start], ids[start + 1], w);
         }
         return backedOff(ids, start, end, w, true);
+    }
+
+    /**
+     * {@link #logProb} of w after the known words u v in a model of order 3 or more (the same double), for a caller that
+     * holds the words apart already (a decoder's state), without an array. Every id must be a word (0 or more).
+     */
+    double logProb3(int u, int v, int w) {
+        if (!packedKeys) {
+            int[] ids = {u, v, w};
+            return backedOff(ids, 0, 3, w, true);
+        }
+        return trigram(u, v, w);
     }
 
     /**
@@ -365,7 +398,7 @@ public final class NgramModel {
             long key = NgramHash.ngram(ids, s, end);
             int slot = filtered ? find(n, key) : probe(n, key);
             if (slot >= 0) {
-                return ModelLayout.dequantise(probs[n].get(slot)) + backoff;
+                return ModelLayout.dequantise(prob(n, slot)) + backoff;
             }
             backoff += historyBackoff(ids, s, end - 1, filtered);
         }
@@ -374,38 +407,127 @@ public final class NgramModel {
 
     /**
      * log10 P(w | u v) for known words, the same sum as the general walk of {@link #logProb} in the same order (so the
-     * same double). The trigram table is read only when its filter lets the trigram through (about one question in ten
-     * of a restorer's: most of its windows read words together that the model never saw together). The other two slots
-     * it may need, the history u v for its back-off weight and the bigram v w, are read before either is compared:
-     * their keys are random lines of a table far larger than the caches, and loads that do not wait on each other's
-     * outcome are fetched together. A key's probe run past its home slot continues as {@link #probe} does.
+     * same double). The two bigram slots it may need, the history u v for its back-off weight and the bigram v w, are
+     * read first and together: their keys are random lines of a table far larger than the caches, and loads that do not
+     * wait on each other's outcome are fetched together. The history's slot also holds the follower bits of the trigrams
+     * that continue it: half of a restorer's questions have a history that no trigram continues, and a fifth more lack
+     * the bit, so they need neither the trigram filter (which the rest of the work keeps evicting: a quarter of the
+     * restoring time went to its misses) nor the trigram table. The filter is asked next, the table last (about one
+     * question in ten reaches it). A key's probe run past its home slot continues as {@link #probe} does. Only for a
+     * vocabulary whose ids pack ({@link NgramHash#PACKED_IDS}).
      */
     private double trigram(int u, int v, int w) {
+        ByteBuffer t2 = tables[2];
+        int stride2 = strides[2];
+        long ah = t2.getLong((int) NgramHash.slot(NgramHash.ngram2(u, v), caps[2]) * stride2);
+        long a2 = t2.getLong((int) NgramHash.slot(NgramHash.ngram2(v, w), caps[2]) * stride2);
+        return trigram(u, v, w, ah, a2);
+    }
+
+    /**
+     * {@link #logProb3} of many questions: out[i] = log10 P(w[i] | u[i] v[i]), every id a word, the same doubles one by
+     * one would give. First the two bigram slots of every question are read, then each question is worked out: the
+     * slots' loads do not wait on one another, so the misses of a whole batch overlap instead of two at a time (the
+     * restorer knows a sentence's questions before it needs their answers). ah, a2 and a3 are scratch, of at least n.
+     */
+    void logProb3(int[] u, int[] v, int[] w, int n, double[] out, long[] ah, long[] a2, long[] a3) {
+        if (!packedKeys) {
+            for (int i = 0; i < n; i++) {
+                out[i] = logProb3(u[i], v[i], w[i]);
+            }
+            return;
+        }
+        ByteBuffer t2 = tables[2];
+        int stride2 = strides[2];
+        int cap2 = caps[2];
+        for (int i = 0; i < n; i++) {
+            ah[i] = t2.getLong((int) NgramHash.slot(NgramHash.ngram2(u[i], v[i]), cap2) * stride2);
+            a2[i] = t2.getLong((int) NgramHash.slot(NgramHash.ngram2(v[i], w[i]), cap2) * stride2);
+        }
+        if (!followers) {
+            for (int i = 0; i < n; i++) {
+                out[i] = trigram(u[i], v[i], w[i], ah[i], a2[i]);
+            }
+            return;
+        }
+        // then the trigram slot of each question whose history's follower bit lets it through, all together again and
+        // without the filter (which would only save a read that now overlaps the others)
+        ByteBuffer t3 = tables[3];
+        int stride3 = strides[3];
+        int cap3 = caps[3];
+        long m = ModelLayout.PACKED_KEY_MASK;
+        for (int i = 0; i < n; i++) {
+            long ph = NgramHash.pack2(u[i], v[i]);
+            long a = ah[i];
+            if ((a & m) != ph && a != 0) {
+                int h = probe(2, NgramHash.mix(ph), ph);
+                a = h < 0 ? 0 : t2.getLong(h * stride2);
+            }
+            long k3 = NgramHash.ngram3(u[i], v[i], w[i]);
+            // 0 stands for "no trigram": a slot's key is never 0
+            a3[i] = (a & m) == ph && (a & ModelLayout.followerBit(k3)) != 0 ? t3.getLong((int) NgramHash.slot(k3, cap3) * stride3) : 0;
+        }
+        for (int i = 0; i < n; i++) {
+            long k3 = NgramHash.ngram3(u[i], v[i], w[i]);
+            int slot = a3[i] == 0 ? -1 : a3[i] == k3 ? (int) NgramHash.slot(k3, cap3) : probe(3, k3);
+            out[i] = slot >= 0 ? ModelLayout.dequantise(prob(3, slot)) + 0.0 : bigram(u[i], v[i], w[i], ah[i], a2[i]);
+        }
+    }
+
+    /** {@link #trigram} given what the home slots of the history u v and of the bigram v w hold. */
+    private double trigram(int u, int v, int w, long ah, long a2) {
+        long ph = NgramHash.pack2(u, v);
+        long p2 = NgramHash.pack2(v, w);
+        long kh = NgramHash.mix(ph);
+        long k2 = NgramHash.mix(p2);
         long k3 = NgramHash.ngram3(u, v, w);
-        long kh = NgramHash.ngram2(u, v);
-        long k2 = NgramHash.ngram2(v, w);
-        LongBuffer t2 = keys[2];
-        int sh = (int) NgramHash.slot(kh, t2.capacity());
-        int s2 = (int) NgramHash.slot(k2, t2.capacity());
-        long ah = t2.get(sh);
-        long a2 = t2.get(s2);
-        if (mayContain(3, k3)) {
-            LongBuffer t3 = keys[3];
-            int s3 = (int) NgramHash.slot(k3, t3.capacity());
-            long a3 = t3.get(s3);
+        ByteBuffer t2 = tables[2];
+        int stride2 = strides[2];
+        int sh = (int) NgramHash.slot(kh, caps[2]);
+        int s2 = (int) NgramHash.slot(k2, caps[2]);
+        long m = ModelLayout.PACKED_KEY_MASK;
+        int h = (ah & m) == ph ? sh : ah == 0 ? -1 : probe(2, kh, ph);
+        // with the follower bits, a trigram whose history is missing or lacks its bit is certainly absent: most questions
+        // end here, on the line the history's back-off weight is read from anyway, without the trigram filter's
+        boolean mayHold = followers
+                ? h >= 0 && ((h == sh ? ah : t2.getLong(h * stride2)) & ModelLayout.followerBit(k3)) != 0 && mayContain(3, k3)
+                : mayContain(3, k3);
+        if (mayHold) {
+            int s3 = (int) NgramHash.slot(k3, caps[3]);
+            long a3 = tables[3].getLong(s3 * strides[3]);
             int slot = a3 == k3 ? s3 : a3 == 0 ? -1 : probe(3, k3);
             if (slot >= 0) {
-                return ModelLayout.dequantise(probs[3].get(slot)) + 0.0;
+                return ModelLayout.dequantise(prob(3, slot)) + 0.0;
             }
         }
-        int h = ah == kh ? sh : ah == 0 ? -1 : probe(2, kh);
-        double backoff = h < 0 ? 0 : ModelLayout.dequantise(backoffs[2].get(h));
-        int slot = a2 == k2 ? s2 : a2 == 0 ? -1 : probe(2, k2);
+        return backedOffBigram(v, w, h, a2);
+    }
+
+    /** {@link #trigram}'s answer when the trigram u v w is absent, given what the home slots of u v and v w hold. */
+    private double bigram(int u, int v, int w, long ah, long a2) {
+        long ph = NgramHash.pack2(u, v);
+        int sh = (int) NgramHash.slot(NgramHash.mix(ph), caps[2]);
+        int h = (ah & ModelLayout.PACKED_KEY_MASK) == ph ? sh : ah == 0 ? -1 : probe(2, NgramHash.mix(ph), ph);
+        return backedOffBigram(v, w, h, a2);
+    }
+
+    /** The back-off from an absent trigram: the history's weight (slot h, or -1 when it is not stored), then v w's answer. */
+    private double backedOffBigram(int v, int w, int h, long a2) {
+        double backoff = h < 0 ? 0 : ModelLayout.dequantise(backoff(2, h));
+        long p2 = NgramHash.pack2(v, w);
+        long k2 = NgramHash.mix(p2);
+        int s2 = (int) NgramHash.slot(k2, caps[2]);
+        int slot = (a2 & ModelLayout.PACKED_KEY_MASK) == p2 ? s2 : a2 == 0 ? -1 : probe(2, k2, p2);
         if (slot >= 0) {
-            return ModelLayout.dequantise(probs[2].get(slot)) + backoff;
+            return ModelLayout.dequantise(prob(2, slot)) + backoff;
         }
         backoff += uniBackoff.get(v);
         return uniProb.get(w) + backoff;
+    }
+
+    /** Whether the bigram slots' follower bits are complete, so that trigram questions may trust them (for tests). */
+    boolean followerBits() {
+        return followers;
     }
 
     /** log10 unigram probability of a word id; the unknown-word probability for -1. */
@@ -421,7 +543,17 @@ public final class NgramModel {
         }
         long key = NgramHash.ngram(ids, from, to);
         int slot = filtered ? find(n, key) : probe(n, key);
-        return slot < 0 ? 0 : ModelLayout.dequantise(backoffs[n].get(slot));
+        return slot < 0 ? 0 : ModelLayout.dequantise(backoff(n, slot));
+    }
+
+    /** The quantised probability in slot s of the order-n table (beside its key). */
+    private short prob(int n, int s) {
+        return tables[n].getShort(s * strides[n] + 8);
+    }
+
+    /** The quantised back-off weight in slot s of the order-n table (n below the model's order). */
+    private short backoff(int n, int s) {
+        return tables[n].getShort(s * strides[n] + 10);
     }
 
 }

@@ -8,9 +8,7 @@ import dev.unspin.text.Sentence;
 import dev.unspin.text.Token;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The candidates of one sentence: for each token its model ids as written (the "keep" reading), and
@@ -85,32 +83,35 @@ public final class Lattice {
             }
         };
         List<Candidate> cands = new ArrayList<>();
-        Map<Offered, Integer> seen = new HashMap<>(); // each change offered, and where it stands in cands
+        // the changes offered so far, by the token they start at: a few per word, so a scan beats a hash set's nodes
+        List<List<Offered>> seen = new ArrayList<>(java.util.Collections.nCopies(n, null));
         String[] keys = new String[n]; // each token's key, normalised once
         for (int i = 0; i < n; i++) {
             keys[i] = toks.get(i).key();
         }
+        // one consumer for the sentence (a lambda made inside the loops would be a new object per word and generator)
+        java.util.function.Consumer<Candidate> offer = offered -> {
+            // a one-word span has no shared ends to trim
+            Candidate c = offered.end() - offered.start() <= 1 ? offered : trimmed(offered, toks, view);
+            String repl = Token.normalise(c.replacement());
+            if (sameWords(c, keys, repl)) {
+                return;
+            }
+            if (firstOffer(seen, new Offered(c.start(), c.end(), repl))) {
+                cands.add(c);
+            } else if (c.entry().kind() == Kind.ALWAYS) {
+                // learnt moves are asked first, so that the farm's moves carry their family; an always-entry keeps its
+                // standing all the same: "working system => operating system" is not lost to a learnt "working => operating"
+                // (other first offers stay: a tortured entry's family fits its own moves)
+                replaceLearnt(cands, c, repl);
+            }
+        };
         for (int i = 0; i < n; i++) {
             if (!toks.get(i).isWord()) {
                 continue;
             }
             for (CandidateGenerator g : generators) {
-                g.propose(view, i, offered -> {
-                    // a one-word span has no shared ends to trim
-                    Candidate c = offered.end() - offered.start() <= 1 ? offered : trimmed(offered, toks, view);
-                    String repl = Token.normalise(c.replacement());
-                    if (!sameWords(c, keys, repl)) {
-                        Integer at = seen.putIfAbsent(new Offered(c.start(), c.end(), repl), cands.size());
-                        if (at == null) {
-                            cands.add(c);
-                        } else if (cands.get(at).source() == Source.LEARNT && c.entry().kind() == Kind.ALWAYS) {
-                            // learnt moves are asked first, so that the farm's moves carry their family; an always-entry keeps
-                            // its standing all the same: "working system => operating system" is not lost to a learnt
-                            // "working => operating" (other first offers stay: a tortured entry's family fits its own moves)
-                            cands.set(at, c);
-                        }
-                    }
-                });
+                g.propose(view, i, offer);
             }
         }
         if (cands.isEmpty()) {
@@ -119,13 +120,28 @@ public final class Lattice {
         double[] gain = new double[cands.size()];
         double[] cu = new double[cands.size()];
         LanguageModel lm = scorer.lm();
-        ScoreCache cache = new ScoreCache(lm, 2 * n + 3 * cands.size()); // about what the windows ask
+        ScoreCache cache = new ScoreCache(lm, 2 * n + 4 * cands.size()); // about what the windows ask
         long[] before = new long[n]; // the model state before each token, as written: shared by every window starting there
         for (int i = 0; i < n; i++) {
             before[i] = stateBefore(lm, keep, i);
         }
+        // twice: first noting every question the windows ask, which the model then answers together (their memory reads
+        // overlap), then reading the answers (the same doubles as asking one by one)
+        cache.plan();
+        windowGains(cands, cache, keep, before, gain);
+        cache.answer();
+        windowGains(cands, cache, keep, before, gain);
+        cache.done();
+        for (int k = 0; k < gain.length; k++) {
+            cu[k] = scorer.unigramLogProb(cands.get(k).ids());
+        }
+        return new Lattice(s, keep, uni, List.copyOf(cands), gain, cu, words, cache);
+    }
+
+    /** Each candidate's window gain into gain[k] (see {@link #windowGain}), the words as written scored once per span. */
+    private static void windowGains(List<Candidate> cands, ScoreCache cache, int[][] keep, long[] before, double[] gain) {
         // the words as written over a span, scored once per span: kept[start][end - start]
-        double[][][] kept = new double[n][][];
+        double[][][] kept = new double[keep.length][][];
         for (int k = 0; k < gain.length; k++) {
             Candidate c = cands.get(k);
             double[][] from = kept[c.start()];
@@ -138,9 +154,34 @@ public final class Lattice {
                 without = from[len] = keptWindow(cache, keep, before[c.start()], c.start(), c.end());
             }
             gain[k] = withWindow(cache, keep, before[c.start()], c, without[1]) - without[0];
-            cu[k] = scorer.unigramLogProb(c.ids());
         }
-        return new Lattice(s, keep, uni, List.copyOf(cands), gain, cu, words, cache);
+    }
+
+    /** Puts c in the place of the learnt candidate that offered the same change first, if one did. */
+    private static void replaceLearnt(List<Candidate> cands, Candidate c, String repl) {
+        for (int k = 0; k < cands.size(); k++) {
+            Candidate x = cands.get(k);
+            if (x.source() == Source.LEARNT && x.start() == c.start() && x.end() == c.end() && Token.normalise(x.replacement()).equals(repl)) {
+                cands.set(k, c);
+                return;
+            }
+        }
+    }
+
+    /** Whether o is the first offer of its change (and notes it). */
+    private static boolean firstOffer(List<List<Offered>> seen, Offered o) {
+        List<Offered> here = seen.get(o.start());
+        if (here == null) {
+            here = new ArrayList<>(4);
+            seen.set(o.start(), here);
+        }
+        for (Offered x : here) {
+            if (x.equals(o)) {
+                return false;
+            }
+        }
+        here.add(o);
+        return true;
     }
 
     /** A candidate's span and normalised replacement: the same change offered twice is kept once. */

@@ -1,6 +1,7 @@
 package dev.unspin.restore;
 
 import dev.unspin.lm.LanguageModel;
+import java.util.Arrays;
 
 /**
  * One sentence's language-model answers, (state, word) -> log10 probability, exact and never evicted: the decoding
@@ -8,28 +9,60 @@ import dev.unspin.lm.LanguageModel;
  * written after it), and by the time the graph is built, every other sentence of the document has asked its own
  * questions, so a shared, bounded memo has long forgotten them. Open addressing over primitive arrays, so a lookup
  * allocates nothing; not thread-safe (a lattice is built and decoded on one thread).
+ *
+ * <p>Questions can also be planned, for callers that walk the same questions twice: between {@link #plan} and
+ * {@link #answer} a question is only noted (its answer reads 0), and {@link #answer} asks the model all the new ones
+ * together ({@link LanguageModel#scores}), whose memory reads then overlap. After it, until {@link #done}, the same
+ * questions asked again in the same order are answered from the noted sequence, without looking them up.
  */
 final class ScoreCache {
+    private static final int NORMAL = 0;
+    private static final int PLANNING = 1;
+    private static final int REPLAYING = 2;
+
     private final LanguageModel lm;
-    private long[] states;
-    /** word + 2, so that 0 marks an empty slot (unknown words are -1) */
-    private int[] words;
-    private double[] scores;
+    /**
+     * Slot i at 2i: the question's state, at 2i + 1: its word + 2 (so that 0 marks an empty slot; unknown words are -1)
+     * in the high half and its number in the low half (its answer is values[number]): a probe reads one cache line.
+     */
+    private long[] table;
+    private double[] values;
+    /** each question by its number, for a replay to check that it is asked what was noted */
+    private long[] questionStates;
+    private int[] questionWords;
     private int size;
     private int mask;
+    private int mode = NORMAL;
+    /** the question numbers in the order they were noted since {@link #plan}, and how far a replay has read them */
+    private int[] sequence;
+    private int noted;
+    private int cursor;
+    /** the new questions noted since {@link #plan}, to be answered together */
+    private long[] pendingStates;
+    private int[] pendingWords;
+    private int[] pendingIds;
+    private double[] answers;
+    private int pending;
 
+    /** @param expected about how many distinct questions the sentence asks: every array starts that large, not growing by steps */
     ScoreCache(LanguageModel lm, int expected) {
         this.lm = lm;
         int cap = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
         allocate(cap);
+        int n = Math.max(16, expected);
+        values = new double[n];
+        questionStates = new long[n];
+        questionWords = new int[n];
+        sequence = new int[2 * n]; // a walk asks some questions more than once
+        pendingStates = new long[n];
+        pendingWords = new int[n];
+        pendingIds = new int[n];
+        answers = new double[n];
     }
 
     private void allocate(int cap) {
-        states = new long[cap];
-        words = new int[cap];
-        scores = new double[cap];
+        table = new long[2 * cap];
         mask = cap - 1;
-        size = 0;
     }
 
     LanguageModel lm() {
@@ -45,38 +78,121 @@ final class ScoreCache {
         return (int) (h ^ (h >>> 29) ^ (h >>> 43));
     }
 
-    /** The model's log10 P(word | state), asked once per sentence. */
+    /** From now until {@link #answer}, questions are noted, not asked, and read 0. */
+    void plan() {
+        mode = PLANNING;
+        noted = 0;
+    }
+
+    /**
+     * Asks the model every new question noted since {@link #plan}, together, and keeps the answers; until {@link #done},
+     * questions are then answered in the order they were noted.
+     */
+    void answer() {
+        if (pending > 0) {
+            if (answers.length < pending) {
+                answers = new double[pendingStates.length];
+            }
+            lm.scores(pendingStates, pendingWords, pending, answers);
+            for (int i = 0; i < pending; i++) {
+                values[pendingIds[i]] = answers[i];
+            }
+            pending = 0;
+        }
+        mode = REPLAYING;
+        cursor = 0;
+    }
+
+    /** Ends a replay: questions are looked up (and asked) one by one again. */
+    void done() {
+        if (mode == REPLAYING && cursor != noted) {
+            throw new IllegalStateException("replayed " + cursor + " of " + noted + " planned questions");
+        }
+        mode = NORMAL;
+    }
+
+    /** The model's log10 P(word | state), asked once per sentence (while planning: noted, and 0). */
     double score(long state, int word) {
         if (word < -1) {
-            return lm.score(state, word); // not a model word: nothing to keep
+            return mode == PLANNING ? 0 : lm.score(state, word); // not a model word: nothing to keep
         }
-        int w = word + 2;
+        if (mode == REPLAYING) {
+            return replay(state, word);
+        }
+        long w = (long) (word + 2) << 32;
+        long[] t = table;
         int s = hash(state, word) & mask;
-        for (int x; (x = words[s]) != 0; s = (s + 1) & mask) {
-            if (x == w && states[s] == state) {
-                return scores[s];
+        for (long x; (x = t[2 * s + 1]) != 0; s = (s + 1) & mask) {
+            if ((x & 0xFFFFFFFF00000000L) == w && t[2 * s] == state) {
+                int id = (int) x;
+                if (mode == PLANNING) {
+                    note(id);
+                }
+                return values[id];
             }
         }
-        double p = lm.score(state, word);
-        states[s] = state;
-        words[s] = w;
-        scores[s] = p;
+        int id = size;
+        if (id == values.length) {
+            values = Arrays.copyOf(values, 2 * id);
+            questionStates = Arrays.copyOf(questionStates, 2 * id);
+            questionWords = Arrays.copyOf(questionWords, 2 * id);
+        }
+        questionStates[id] = state;
+        questionWords[id] = word;
+        t[2 * s] = state;
+        t[2 * s + 1] = w | id;
+        double p = 0;
+        if (mode == PLANNING) {
+            note(id);
+            if (pending == pendingStates.length) {
+                pendingStates = Arrays.copyOf(pendingStates, 2 * pending);
+                pendingWords = Arrays.copyOf(pendingWords, 2 * pending);
+                pendingIds = Arrays.copyOf(pendingIds, 2 * pending);
+            }
+            pendingStates[pending] = state;
+            pendingWords[pending] = word;
+            pendingIds[pending++] = id;
+        } else {
+            p = lm.score(state, word);
+        }
+        values[id] = p;
         if (++size * 2 > mask) {
             grow();
         }
         return p;
     }
 
+    private void note(int id) {
+        if (noted == sequence.length) {
+            sequence = Arrays.copyOf(sequence, 2 * noted);
+        }
+        sequence[noted++] = id;
+    }
+
+    /** The next noted question's answer; the question must be the one noted there (checked: a wrong walk would be a bug). */
+    private double replay(long state, int word) {
+        int id = cursor < noted ? sequence[cursor++] : -1;
+        if (id < 0 || questionStates[id] != state || questionWords[id] != word) {
+            throw new IllegalStateException("replay asked a question that was not planned there (question " + cursor + ")");
+        }
+        return values[id];
+    }
+
     /**
      * The answer if this sentence asked it already, else the model's, without keeping it: the decoding graph's own
      * questions (a candidate after another) are nearly all new and asked once, so keeping them would only grow the table.
+     * While planning or replaying, as {@link #score}.
      */
     double scoreRead(long state, int word) {
+        if (mode != NORMAL) {
+            return score(state, word);
+        }
         if (word >= -1) {
-            int w = word + 2;
-            for (int s = hash(state, word) & mask, x; (x = words[s]) != 0; s = (s + 1) & mask) {
-                if (x == w && states[s] == state) {
-                    return scores[s];
+            long w = (long) (word + 2) << 32;
+            long[] t = table;
+            for (long s = hash(state, word) & mask, x; (x = t[(int) (2 * s + 1)]) != 0; s = (s + 1) & mask) {
+                if ((x & 0xFFFFFFFF00000000L) == w && t[(int) (2 * s)] == state) {
+                    return values[(int) x];
                 }
             }
         }
@@ -84,20 +200,17 @@ final class ScoreCache {
     }
 
     private void grow() {
-        long[] st = states;
-        int[] wd = words;
-        double[] sc = scores;
+        long[] old = table;
         allocate((mask + 1) * 2);
-        for (int i = 0; i < wd.length; i++) {
-            if (wd[i] != 0) {
-                int s = hash(st[i], wd[i] - 2) & mask;
-                while (words[s] != 0) {
+        for (int i = 0; i < old.length; i += 2) {
+            long x = old[i + 1];
+            if (x != 0) {
+                int s = hash(old[i], (int) (x >>> 32) - 2) & mask;
+                while (table[2 * s + 1] != 0) {
                     s = (s + 1) & mask;
                 }
-                states[s] = st[i];
-                words[s] = wd[i];
-                scores[s] = sc[i];
-                size++;
+                table[2 * s] = old[i];
+                table[2 * s + 1] = x;
             }
         }
     }

@@ -46,7 +46,9 @@ public final class ThesaurusCandidates implements CandidateGenerator {
             return;
         }
         String key = t.key();
-        Proposals p = cache.computeIfAbsent(key, w -> {
+        // get first: computeIfAbsent locks the bin of a key that is not its first node, even when the key is there
+        Proposals known = cache.get(key);
+        Proposals p = known != null ? known : cache.computeIfAbsent(key, w -> {
             List<String> cands = table.originals(w);
             if (cands.isEmpty()) {
                 return NONE;

@@ -47,4 +47,49 @@ class NgramLanguageModelTest {
             }
         }
     }
+
+    @Test
+    void aBatchOfQuestionsGetsTheDoublesAskedOneByOne() {
+        NgramModel m = Fixtures.get().model;
+        java.util.Random r = new java.util.Random(3);
+        NgramLanguageModel one = new NgramLanguageModel(m);
+        NgramLanguageModel batch = new NgramLanguageModel(m);
+        int n = 3 * (1 << NgramLanguageModel.MEMO_BITS); // more than the memo holds, with repeats it does hold
+        long[] states = new long[n];
+        int[] words = new int[n];
+        for (int i = 0; i < n; i++) {
+            int kind = i % 9;
+            long st = kind == 0 ? one.begin() : one.next(one.next(one.begin(), r.nextInt(m.vocabularySize())), r.nextInt(m.vocabularySize()));
+            states[i] = kind == 1 ? one.next(st, -1) : kind == 2 ? one.next(one.begin(), r.nextInt(m.vocabularySize())) : st;
+            words[i] = kind == 3 ? -1 : r.nextInt(m.vocabularySize());
+            if (kind == 4 && i > 9) {
+                states[i] = states[i - 9];
+                words[i] = words[i - 9];
+            }
+        }
+        double[] out = new double[n];
+        for (int round = 0; round < 2; round++) { // the second round finds some answers in the memo
+            batch.scores(states, words, n, out);
+            for (int i = 0; i < n; i++) {
+                assertEquals(Double.doubleToRawLongBits(one.score(states[i], words[i])), Double.doubleToRawLongBits(out[i]), "question " + i);
+            }
+        }
+    }
+
+    @Test
+    void packedKeysAreABijectionOfTheIds() {
+        java.util.Random r = new java.util.Random(9);
+        for (int i = 0; i < 10000; i++) {
+            long x = r.nextLong();
+            assertEquals(x, NgramHash.unmix(NgramHash.mix(x)));
+            int a = r.nextInt(NgramHash.PACKED_IDS);
+            int b = r.nextInt(NgramHash.PACKED_IDS);
+            int c = r.nextInt(NgramHash.PACKED_IDS);
+            assertEquals(NgramHash.ngram2(a, b), NgramHash.ngram(new int[] {a, b}, 0, 2));
+            assertEquals(NgramHash.ngram3(a, b, c), NgramHash.ngram(new int[] {7, a, b, c}, 1, 4));
+            assertEquals(NgramHash.pack2(a, b), NgramHash.pack3(a, b, c) >>> 21, "a trigram's history is its top 42 bits");
+            org.junit.jupiter.api.Assertions.assertNotEquals(0L, NgramHash.ngram2(a, b));
+        }
+        assertEquals(NgramHash.ngram2(0, 1) != NgramHash.ngram2(1, 0), true);
+    }
 }

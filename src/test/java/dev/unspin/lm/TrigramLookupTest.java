@@ -23,6 +23,19 @@ class TrigramLookupTest {
 
     @Test
     void trigramPathAgreesWithTheWalkOnEveryTrigram() throws Exception {
+        check(false);
+    }
+
+    /**
+     * A model whose every trigram's history is a stored bigram (as the Sphinx trie's always are): the bigram slots' follower
+     * bits answer most absent trigrams, and must never turn away a stored one.
+     */
+    @Test
+    void followerBitsOfAPrefixClosedModelAgreeWithTheWalk() throws Exception {
+        check(true);
+    }
+
+    private void check(boolean prefixClosed) throws Exception {
         int v = 40;
         List<String> vocab = new ArrayList<>(List.of("<s>", "</s>"));
         for (int i = 2; i < v; i++) {
@@ -49,6 +62,9 @@ class TrigramLookupTest {
             int a = r.nextInt(v);
             int b = r.nextInt(v);
             int c = r.nextInt(v);
+            if (prefixClosed && bigrams.add((long) a * v + b)) {
+                w.ngram(new int[] {a, b}, 2, -0.1f - 3 * r.nextFloat(), -r.nextFloat());
+            }
             if (trigrams.add(((long) a * v + b) * v + c)) {
                 float p = -0.05f - 2 * r.nextFloat();
                 w.ngram(new int[] {a, b, c}, 3, p, 0f);
@@ -61,6 +77,23 @@ class TrigramLookupTest {
         Path file = tmp.resolve("random.ulm");
         w.write(file);
         NgramModel m = NgramModel.open(file);
+        assertEquals(prefixClosed, m.followerBits(), "the writer tells a prefix-closed model");
+        // every known trigram question at once, in the batch the restorer asks: the same doubles again
+        int q = v * v * v;
+        int[] us = new int[q];
+        int[] vs = new int[q];
+        int[] ws = new int[q];
+        for (int i = 0; i < q; i++) {
+            us[i] = i / (v * v);
+            vs[i] = i / v % v;
+            ws[i] = i % v;
+        }
+        double[] batch = new double[q];
+        m.logProb3(us, vs, ws, q, batch, new long[q], new long[q], new long[q]);
+        for (int i = 0; i < q; i++) {
+            int[] t = {us[i], vs[i], ws[i]};
+            assertEquals(Double.doubleToRawLongBits(m.logProbByWalk(t, 0, 3, false)), Double.doubleToRawLongBits(batch[i]), "batch " + i);
+        }
 
         int stored = 0;
         int toBigram = 0;
@@ -98,7 +131,7 @@ class TrigramLookupTest {
             }
         }
         // every branch of the path was taken many times
-        assertTrue(stored > 3000 && toBigram > 10000 && toUnigram > 10000, stored + " " + toBigram + " " + toUnigram);
+        assertTrue(stored > 3000 && toBigram > 10000 && toUnigram > (prefixClosed ? 2000 : 10000), stored + " " + toBigram + " " + toUnigram);
         // the filter turns away nearly every trigram the model lacks (else it saves nothing), and no stored one
         assertTrue(falsePass < 0.03 * (v * v * v - stored), falsePass + " absent trigrams passed the filter");
         // and a stored trigram answers with its own probability (quantised to 1/1024), not the walk's of another

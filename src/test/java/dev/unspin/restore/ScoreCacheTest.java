@@ -1,6 +1,7 @@
 package dev.unspin.restore;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.unspin.Fixtures;
 import dev.unspin.lm.LanguageModel;
@@ -98,5 +99,67 @@ class ScoreCacheTest {
         }
         assertEquals(3, lm.asked, "a new question goes to the model each time");
         assertEquals(1, cache.size());
+    }
+
+    @Test
+    void plannedQuestionsAreAskedTogetherOnceAndReplayedInOrderBitForBit() {
+        NgramLanguageModel real = new NgramLanguageModel(Fixtures.get().model);
+        Counting lm = new Counting(real);
+        ScoreCache cache = new ScoreCache(lm, 4); // it grows while planning, and the replay must still find every answer
+        Random r = new Random(5);
+        int vocab = Fixtures.get().model.vocabularySize();
+        long[] states = new long[2000];
+        int[] words = new int[states.length];
+        for (int i = 0; i < states.length; i++) {
+            states[i] = i % 5 == 0 ? real.begin() : real.next(real.next(real.begin(), r.nextInt(vocab)), r.nextInt(vocab));
+            words[i] = i % 13 == 0 ? -1 : r.nextInt(vocab);
+            if (i % 3 == 0 && i > 0) { // repeats within the plan
+                states[i] = states[i / 2];
+                words[i] = words[i / 2];
+            }
+        }
+        double known = cache.score(states[0], words[0]); // asked before the plan: kept, not asked again
+        assertEquals(1, lm.asked);
+        cache.plan();
+        for (int i = 0; i < states.length; i++) {
+            boolean before = states[i] == states[0] && words[i] == words[0];
+            assertEquals(before ? known : 0.0, cache.score(states[i], words[i]), "a new planned question reads 0 until answered");
+        }
+        assertEquals(1, lm.asked, "nothing is asked while planning");
+        cache.answer();
+        java.util.Set<String> distinct = new java.util.HashSet<>();
+        for (int i = 0; i < states.length; i++) {
+            distinct.add(states[i] + ":" + words[i]);
+        }
+        assertEquals(distinct.size(), lm.asked, "each distinct question asked once, the one known before not again");
+        for (int i = 0; i < states.length; i++) {
+            double got = i % 2 == 0 ? cache.score(states[i], words[i]) : cache.scoreRead(states[i], words[i]);
+            assertEquals(Double.doubleToRawLongBits(real.score(states[i], words[i])), Double.doubleToRawLongBits(got), "question " + i);
+        }
+        cache.done();
+        assertEquals(Double.doubleToRawLongBits(known), Double.doubleToRawLongBits(cache.score(states[0], words[0])));
+        assertEquals(distinct.size(), lm.asked, "after the replay, answers are looked up again");
+    }
+
+    @Test
+    void aReplayThatStraysFromThePlanIsABug() {
+        NgramLanguageModel real = new NgramLanguageModel(Fixtures.get().model);
+        ScoreCache cache = new ScoreCache(real, 16);
+        long s = real.next(real.begin(), real.index("the"));
+        int company = real.index("company");
+        int said = real.index("said");
+        cache.plan();
+        cache.score(s, company);
+        cache.score(s, said);
+        cache.answer();
+        cache.score(s, company);
+        assertThrows(IllegalStateException.class, () -> cache.score(s, company), "asked out of order");
+        ScoreCache short_ = new ScoreCache(real, 16);
+        short_.plan();
+        short_.score(s, company);
+        short_.score(s, said);
+        short_.answer();
+        short_.score(s, company);
+        assertThrows(IllegalStateException.class, short_::done, "a planned question never read");
     }
 }
