@@ -36,12 +36,18 @@ public final class DocumentEm {
             words += l.words();
         }
         Map<String, Integer> spunCounts = new HashMap<>();
-        Map<String, Integer> wordCounts = new HashMap<>();
+        // how often each word occurs: counters, not boxed sums (this runs for every token of the document)
+        Map<String, int[]> wordCounts = new HashMap<>(2 * words + 16);
         // each candidate's spun words, built once per span (a span has several candidates) and read again by its evidence
         List<String[]> spunKeys = new ArrayList<>(lattices.size());
         for (Lattice l : lattices) {
             for (Token t : l.sentence().tokens()) {
-                wordCounts.merge(t.key(), 1, Integer::sum);
+                int[] c = wordCounts.get(t.key());
+                if (c == null) {
+                    wordCounts.put(t.key(), new int[] {1});
+                } else {
+                    c[0]++;
+                }
             }
             java.util.Set<SpunAt> here = new java.util.HashSet<>();
             // each span's spun words: spans[start][end - start]
@@ -189,8 +195,13 @@ public final class DocumentEm {
             double[] su = spunUnigrams.get(li);
             Features.Evidence[] ev = new Features.Evidence[q.length];
             double[] p = new double[q.length];
+            int repeats = 0;
             for (int k = 0; k < q.length; k++) {
-                ev[k] = evidence(l, k, q[k], keys[k], su[k], spunCounts, wordCounts, originals, rate);
+                // a span's candidates share its spun words (the same string) and usually follow each other
+                if (k == 0 || keys[k] != keys[k - 1]) {
+                    repeats = spunCounts.getOrDefault(keys[k], 1) - 1;
+                }
+                ev[k] = evidence(l, k, q[k], repeats, su[k], wordCounts, originals, rate);
                 p[k] = q[k] == 0 ? 0 : decision.probability(ev[k]);
             }
             evidence.add(ev);
@@ -256,26 +267,29 @@ public final class DocumentEm {
         return sb.toString();
     }
 
-    private static Features.Evidence evidence(Lattice l, int k0, double posterior, String spunKey, double spunUni, Map<String, Integer> spunCounts,
-                                              Map<String, Integer> wordCounts, Map<String, int[]> originals, double rate) {
+    private static Features.Evidence evidence(Lattice l, int k0, double posterior, int spunRepeats, double spunUni,
+                                              Map<String, int[]> wordCounts, Map<String, int[]> originals, double rate) {
         Candidate c = l.candidates().get(k0);
         boolean unknown = false;
         for (int id : c.ids()) {
             unknown |= id < 0;
         }
-        int[] orig = originals.computeIfAbsent(c.replacement(), r -> {
-            String[] words = r.split(" ");
+        int[] orig = originals.get(c.replacement());
+        if (orig == null) {
+            String[] words = c.replacement().split(" ");
             int seen = Integer.MAX_VALUE;
             for (String w : words) {
-                seen = Math.min(seen, wordCounts.getOrDefault(Token.normalise(w), 0));
+                int[] n = wordCounts.get(Token.normalise(w));
+                seen = Math.min(seen, n == null ? 0 : n[0]);
             }
-            return new int[] {words.length, seen};
-        });
+            orig = new int[] {words.length, seen};
+            originals.put(c.replacement(), orig);
+        }
         int spunWords = 0;
         for (int k = c.start(); k < c.end(); k++) {
             spunWords += l.sentence().tokens().get(k).isWord() ? 1 : 0;
         }
         return new Features.Evidence(posterior, l.localGain(k0), l.candidateUnigram(k0) - spunUni, orig[0] - spunWords, c.rank(), spunUni,
-                spunCounts.getOrDefault(spunKey, 1) - 1, orig[1], rate, unknown, c.source());
+                spunRepeats, orig[1], rate, unknown, c.source());
     }
 }
