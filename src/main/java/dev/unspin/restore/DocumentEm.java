@@ -49,7 +49,6 @@ public final class DocumentEm {
                     c[0]++;
                 }
             }
-            java.util.Set<SpunAt> here = new java.util.HashSet<>();
             // each span's spun words: spans[start][end - start]
             String[][] spans = new String[l.size()][];
             List<Candidate> cs = l.candidates();
@@ -65,10 +64,9 @@ public final class DocumentEm {
                 if (spun == null) {
                     spun = spunKey(l, c);
                     from[len] = spun;
-                    // a span seen before was counted then: its (start, spun words) are already here
-                    if (here.add(new SpunAt(c.start(), spun))) {
-                        spunCounts.merge(spun, 1, Integer::sum);
-                    }
+                    // counted once per span of the sentence: spans[start][len] is built once (the same words written
+                    // again elsewhere count again)
+                    spunCounts.merge(spun, 1, Integer::sum);
                 }
                 keys[k] = spun;
             }
@@ -208,20 +206,6 @@ public final class DocumentEm {
             prob.add(p);
         }
         return new Analysis(lattices, evidence, prob, rate);
-    }
-
-    /** Spun words at a token position, counted once per sentence. */
-    private record SpunAt(int start, String spun) {
-        // written out for start-up, as Lattice.Offered's
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof SpunAt x && x.start == start && x.spun.equals(spun);
-        }
-
-        @Override
-        public int hashCode() {
-            return start * 31 + spun.hashCode();
-        }
     }
 
     /** {@link ChannelModel#priorLog10Odds} from its two logarithms, each worked out once (the same sum, so the same value). */
