@@ -27,7 +27,9 @@ import java.util.Map;
  * @param ratePriorWords   the prior's weight, in words: a document shorter than this leans on the prior
  * @param familyPriorWeight pseudo-candidates per family that tie a document's family rates to the global ones
  * @param emIterations     rounds of per-document re-estimation
- * @param beam             decoder nodes kept per token position
+ * @param beam             decoder nodes kept per token position (8: with the same weights, `unspin heldout --calibration`
+ *                         at beam 6 lost 0.001-0.003 F0.5 per held-out style and the real pages fell from 0.270 to 0.264; at
+ *                         beam 4 up to 0.008, and 0.237; light spins gained at both, 2026-12-01)
  * @param pruneLogOdds     candidates whose prior odds times their window likelihood ratio fall below this (log10) are not decoded
  * @param spunRate         `unspin check` calls a document spun above this estimated spin rate
  * @param notes            provenance: data, commands and figures behind the values
