@@ -31,6 +31,34 @@ public final class Scorer {
         return t.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('\u2018', '\'').replace('\u201c', '"').replace('\u201d', '"');
     }
 
+    /**
+     * Where the words that hold text[start, end) begin and end, as this scorer tokenises (letters and digits with inner
+     * hyphens or apostrophes): a span inside a word ("long" in "long-term") widens to the whole word. Tokens never
+     * cross white space, so only the run of text around the span is read.
+     */
+    static int[] wordBounds(String text, int start, int end) {
+        int from = start;
+        while (from > 0 && !Character.isWhitespace(text.charAt(from - 1))) {
+            from--;
+        }
+        int to = end;
+        while (to < text.length() && !Character.isWhitespace(text.charAt(to))) {
+            to++;
+        }
+        int lo = start;
+        int hi = end;
+        Matcher m = TOK.matcher(text).region(from, to);
+        while (m.find()) {
+            if (m.start() < start && m.end() > start) {
+                lo = m.start();
+            }
+            if (m.start() < end && m.end() > end) {
+                hi = m.end();
+            }
+        }
+        return new int[] {lo, hi};
+    }
+
     private static List<Tok> toks(String s) {
         List<Tok> out = new ArrayList<>();
         Matcher m = TOK.matcher(s);

@@ -90,8 +90,9 @@ public final class TrainingSpinner {
                 // The scorer's tokens are whole words with their inner hyphens and apostrophes: a move inside "long-term" is
                 // marked over the whole word ([[langen-term=>long-term]]), or its restoration scores as a wrong change
                 // and a miss (about 1% of held-out marks did, 2026-12-01). A word glued to the previous mark is left alone.
-                int markStart = wordStart(text, start);
-                int markEnd = wordEnd(text, end);
+                int[] mark = Scorer.wordBounds(text, start, end);
+                int markStart = mark[0];
+                int markEnd = mark[1];
                 if (markStart < at) {
                     i++;
                     continue;
@@ -111,31 +112,6 @@ public final class TrainingSpinner {
         }
         out.append(text, at, text.length());
         return Annotation.format(out.toString(), edits);
-    }
-
-    private static final String INNER = "-'\u2019";
-
-    private static boolean wordChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '_';
-    }
-
-    /** Where the scorer's word holding text[from] starts: back over letters, digits and inner hyphens or apostrophes. */
-    static int wordStart(String text, int from) {
-        int k = from;
-        while (k > 0 && (wordChar(text.charAt(k - 1)) || (k > 1 && INNER.indexOf(text.charAt(k - 1)) >= 0 && wordChar(text.charAt(k - 2))))) {
-            k--;
-        }
-        return k;
-    }
-
-    /** Where the scorer's word holding text[to - 1] ends. */
-    static int wordEnd(String text, int to) {
-        int k = to;
-        while (k < text.length() && (wordChar(text.charAt(k))
-                || (k + 1 < text.length() && INNER.indexOf(text.charAt(k)) >= 0 && wordChar(text.charAt(k + 1))))) {
-            k++;
-        }
-        return k;
     }
 
     /**
