@@ -259,7 +259,7 @@ final class EngineOptions {
             return new Restorer(analyzer, dictionary(analyzer), null, Options.defaults().withProtectedQuotes(protectQuotes));
         }
         Learnt learnt = learnt();
-        PhraseDictionary dict = learnt.files().isEmpty() ? dictionary(analyzer) : dictionary(analyzer, learnt.others());
+        PhraseDictionary dict = dictionary(analyzer, learnt.others()); // every --dict file when none is learnt
         List<dev.unspin.restore.CandidateGenerator> gens = new ArrayList<>();
         dev.unspin.restore.Calibration cal = dev.unspin.restore.Calibration.bundled();
         if (!learnt.files().isEmpty()) {

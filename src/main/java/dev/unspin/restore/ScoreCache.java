@@ -119,17 +119,15 @@ final class ScoreCache {
         if (mode == REPLAYING) {
             return replay(state, word);
         }
-        long w = (long) (word + 2) << 32;
         long[] t = table;
-        int s = hash(state, word) & mask;
-        for (long x; (x = t[2 * s + 1]) != 0; s = (s + 1) & mask) {
-            if ((x & 0xFFFFFFFF00000000L) == w && t[2 * s] == state) {
-                int id = (int) x;
-                if (mode == PLANNING) {
-                    note(id);
-                }
-                return values[id];
+        int s = slot(state, word);
+        long x = t[2 * s + 1];
+        if (x != 0) {
+            int id = (int) x;
+            if (mode == PLANNING) {
+                note(id);
             }
+            return values[id];
         }
         int id = size;
         if (id == values.length) {
@@ -140,7 +138,7 @@ final class ScoreCache {
         questionStates[id] = state;
         questionWords[id] = word;
         t[2 * s] = state;
-        t[2 * s + 1] = w | id;
+        t[2 * s + 1] = (long) (word + 2) << 32 | id;
         double p = 0;
         if (mode == PLANNING) {
             note(id);
@@ -188,15 +186,25 @@ final class ScoreCache {
             return score(state, word);
         }
         if (word >= -1) {
-            long w = (long) (word + 2) << 32;
-            long[] t = table;
-            for (long s = hash(state, word) & mask, x; (x = t[(int) (2 * s + 1)]) != 0; s = (s + 1) & mask) {
-                if ((x & 0xFFFFFFFF00000000L) == w && t[(int) (2 * s)] == state) {
-                    return values[(int) x];
-                }
+            long x = table[2 * slot(state, word) + 1];
+            if (x != 0) {
+                return values[(int) x];
             }
         }
         return lm.score(state, word);
+    }
+
+    /** The slot that holds the question (state, word), or the empty slot where it would go. */
+    private int slot(long state, int word) {
+        long w = (long) (word + 2) << 32;
+        long[] t = table;
+        int s = hash(state, word) & mask;
+        for (long x; (x = t[2 * s + 1]) != 0; s = (s + 1) & mask) {
+            if ((x & 0xFFFFFFFF00000000L) == w && t[2 * s] == state) {
+                break;
+            }
+        }
+        return s;
     }
 
     private void grow() {
