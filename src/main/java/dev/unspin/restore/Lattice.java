@@ -97,13 +97,14 @@ public final class Lattice {
             if (sameWords(c, keys, repl)) {
                 return;
             }
-            if (firstOffer(seen, new Offered(c.start(), c.end(), repl))) {
+            int at = earlierOffer(seen, c.start(), c.end(), repl, cands.size());
+            if (at < 0) {
                 cands.add(c);
-            } else if (c.entry().kind() == Kind.ALWAYS) {
+            } else if (cands.get(at).source() == Source.LEARNT && c.entry().kind() == Kind.ALWAYS) {
                 // learnt moves are asked first, so that the farm's moves carry their family; an always-entry keeps its
                 // standing all the same: "working system => operating system" is not lost to a learnt "working => operating"
                 // (other first offers stay: a tortured entry's family fits its own moves)
-                replaceLearnt(cands, c, repl);
+                cands.set(at, c);
             }
         };
         for (int i = 0; i < n; i++) {
@@ -157,46 +158,31 @@ public final class Lattice {
         }
     }
 
-    /** Puts c in the place of the learnt candidate that offered the same change first, if one did. */
-    private static void replaceLearnt(List<Candidate> cands, Candidate c, String repl) {
-        for (int k = 0; k < cands.size(); k++) {
-            Candidate x = cands.get(k);
-            if (x.source() == Source.LEARNT && x.start() == c.start() && x.end() == c.end() && Token.normalise(x.replacement()).equals(repl)) {
-                cands.set(k, c);
-                return;
-            }
-        }
-    }
-
-    /** Whether o is the first offer of its change (and notes it). */
-    private static boolean firstOffer(List<List<Offered>> seen, Offered o) {
-        List<Offered> here = seen.get(o.start());
+    /**
+     * Where the candidate that first offered this change stands in the list, or -1 when the change is new (it is then
+     * noted as standing at {@code next}).
+     */
+    private static int earlierOffer(List<List<Offered>> seen, int start, int end, String replacement, int next) {
+        List<Offered> here = seen.get(start);
         if (here == null) {
             here = new ArrayList<>(4);
-            seen.set(o.start(), here);
+            seen.set(start, here);
         }
         for (Offered x : here) {
-            if (x.equals(o)) {
-                return false;
+            if (x.end() == end && x.replacement().equals(replacement)) {
+                return x.at();
             }
         }
-        here.add(o);
-        return true;
+        here.add(new Offered(end, replacement, next));
+        return -1;
     }
 
-    /** A candidate's span and normalised replacement: the same change offered twice is kept once. */
-    private record Offered(int start, int end, String replacement) {
-        // written out: a record's own equals and hashCode link method handles on first use (ObjectMethods' bootstrap),
-        // which cost a short run through a pipe some 40 ms of start-up (scripts/startup.sh, 2026-12-01)
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Offered x && x.start == start && x.end == end && x.replacement.equals(replacement);
-        }
-
-        @Override
-        public int hashCode() {
-            return (start * 31 + end) * 31 + replacement.hashCode();
-        }
+    /**
+     * A change offered at a start token: its end, its normalised replacement, and where its candidate stands. Compared
+     * field by field: a record's own equals would link method handles on first use (ObjectMethods' bootstrap), which
+     * cost a short run through a pipe some 40 ms of start-up (scripts/startup.sh, 2026-12-01).
+     */
+    private record Offered(int end, String replacement, int at) {
     }
 
     /** The answers the windows asked, if this thread built the lattice with this model and the graph has not dropped them. */
