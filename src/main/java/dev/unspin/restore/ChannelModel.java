@@ -17,17 +17,8 @@ public final class ChannelModel {
 
     /** Probability that the candidate is the original at the training spin rate, before its context is read. */
     public double base(Candidate c, double originalUnigram, double spunUnigram) {
-        return Logistic.sigmoid(w.length == Features.CHANNEL ? Features.channelLogit(w, c, originalUnigram, spunUnigram)
-                : logit(Features.channel(c, originalUnigram, spunUnigram, 0)));
-    }
-
-    /** w · x over the weights there are (the vector form, which {@link Features#channelLogit} reproduces). */
-    double logit(double[] x) {
-        double z = 0;
-        for (int j = 0; j < w.length; j++) {
-            z += w[j] * x[j];
-        }
-        return z;
+        // a calibration always holds Features.CHANNEL weights (its constructor checks), so the vector's logit without the vector
+        return Logistic.sigmoid(Features.channelLogit(w, c, originalUnigram, spunUnigram));
     }
 
     /** The language model's weight in the decoder: the fitted weight of a log10 gain, in log10 odds per log10 unit. */
