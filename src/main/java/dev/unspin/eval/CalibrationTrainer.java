@@ -145,11 +145,15 @@ public final class CalibrationTrainer {
         // Short texts: a paragraph alone holds too few words for its own spin rate to say much, so the validation reports them apart
         List<DocumentEm.Analysis> pieceAnalyses = IntStream.range(0, validPieces.size()).parallel()
                 .mapToObj(i -> r.analyse(validPieces.get(i).ann().spun())).toList();
+        List<AtThreshold> pieceRows = new ArrayList<>();
+        for (double t : TAUS) {
+            pieceRows.add(atThreshold(validPieces, pieceAnalyses, t));
+        }
         notes.add(String.format(Locale.ROOT, "Short validation pieces (%d pieces of %d sentences cut from the validation documents, %d of them clean, "
                 + "%d words of clean ones), by threshold:", validPieces.size(), VALID_PIECE_SENTENCES, validPieces.stream().filter(Doc::clean).count(),
-                cleanWords(validPieces, pieceAnalyses)));
-        for (double t : TAUS) {
-            notes.add(atThreshold(validPieces, pieceAnalyses, t).format());
+                pieceRows.get(0).cleanWords()));
+        for (AtThreshold row : pieceRows) {
+            notes.add(row.format());
         }
         double cleanMax = 0;
         double spunMin = Double.POSITIVE_INFINITY;
@@ -177,7 +181,7 @@ public final class CalibrationTrainer {
     private static final double[] TAUS = {0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95};
 
     /** Edit-level counts over validation documents at one threshold, and the changes made to the clean ones. */
-    private record AtThreshold(double tau, Counts counts, double cleanChangesPer10k) {
+    private record AtThreshold(double tau, Counts counts, int cleanWords, double cleanChangesPer10k) {
         String format() {
             return String.format(Locale.ROOT, "  %-6.2f %-7.3f %-7.3f %-7.3f %.2f", tau, counts.precision(), counts.recall(), counts.f05(),
                     cleanChangesPer10k);
@@ -196,15 +200,7 @@ public final class CalibrationTrainer {
                 cleanWords += words(analyses.get(i));
             }
         }
-        return new AtThreshold(tau, total, cleanWords == 0 ? 0 : 1e4 * cleanChanges / cleanWords);
-    }
-
-    private static int cleanWords(List<Doc> docs, List<DocumentEm.Analysis> analyses) {
-        int n = 0;
-        for (int i = 0; i < docs.size(); i++) {
-            n += docs.get(i).clean() ? words(analyses.get(i)) : 0;
-        }
-        return n;
+        return new AtThreshold(tau, total, cleanWords, cleanWords == 0 ? 0 : 1e4 * cleanChanges / cleanWords);
     }
 
     private static int words(DocumentEm.Analysis a) {
