@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
-/** The standard candidate generators: the phrase dictionaries, then PPDB's and the reverse thesaurus's word-level candidates. */
+/** The standard candidate generators: the phrase dictionaries, known terms put back word by word, the harvested moves, then PPDB's and the reverse thesaurus's word-level candidates. */
 public final class Generators {
     private Generators() {
     }
@@ -44,6 +44,15 @@ public final class Generators {
     public static List<CandidateGenerator> standard(PhraseDictionary dict, Tables t, boolean ppdb, boolean thesaurus) {
         List<CandidateGenerator> out = new ArrayList<>();
         out.add(new DictionaryCandidates(dict));
+        // after the dictionary (a change one of its entries offers keeps that entry's family), before the broad tables
+        List<ReverseThesaurus> tables = new ArrayList<>();
+        if (ppdb) {
+            tables.add(t.ppdb());
+        }
+        if (thesaurus) {
+            tables.add(t.thesaurus());
+        }
+        out.add(new TermCandidates(dict, tables));
         out.add(new DictionaryCandidates(t.harvested()[0], Source.PHRASE_SPINNER));
         out.add(new DictionaryCandidates(t.harvested()[1], Source.HARVESTED));
         if (ppdb) {

@@ -37,7 +37,9 @@ public enum Source {
      * trusted at the farm's spin rate ({@code FarmLearner.trusting}), which a user's own entries are not. Like USER, no
      * training spin uses them: the bundled calibration gives both the weights 0.
      */
-    LEARNT;
+    LEARNT,
+    /** Known multi-word terms put back word by word ({@link TermCandidates}: "arbitrary timberland" -> "random forest"). */
+    TERM;
 
     /** The family of a dictionary entry, from the bundled file it was read from (its origin "file:line"). */
     public static Source of(Entry e) {
