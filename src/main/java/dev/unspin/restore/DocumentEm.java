@@ -274,6 +274,6 @@ public final class DocumentEm {
             spunWords += l.sentence().tokens().get(k).isWord() ? 1 : 0;
         }
         return new Features.Evidence(posterior, l.localGain(k0), l.candidateUnigram(k0) - spunUni, orig[0] - spunWords, c.rank(), spunUni,
-                spunRepeats, orig[1], rate, unknown, c.source());
+                spunRepeats, orig[1], rate, unknown, c.source(), c.entry() != null && c.entry().kind() == dev.unspin.dictionary.Kind.ALWAYS);
     }
 }

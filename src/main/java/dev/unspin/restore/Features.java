@@ -64,8 +64,9 @@ public final class Features {
     }
 
     /** The decision's evidence for one candidate, in the order of {@link #decisionNames()}. */
+    /** always: the candidate comes from an entry whose spun form is never good prose ({@code Kind.ALWAYS}). */
     public record Evidence(double posterior, double windowGain, double unigramDiff, int lengthDiff, int rank, double spunUnigram,
-                           int spunRepeats, int originalSeen, double spinRate, boolean unknownWord, Source source) {
+                           int spunRepeats, int originalSeen, double spinRate, boolean unknownWord, Source source, boolean always) {
     }
 
     /**
@@ -77,7 +78,7 @@ public final class Features {
      */
     public static final double RATE_CAP = 0.06;
 
-    private static final int FIXED = 11;
+    private static final int FIXED = 13;
     public static final int DECISION = FIXED + SOURCES.length;
 
     public static double[] decision(Evidence e) {
@@ -94,13 +95,19 @@ public final class Features {
         x[8] = log2(1 + e.originalSeen());
         x[9] = Math.log10(Math.max(Math.min(e.spinRate(), RATE_CAP), 1e-4));
         x[10] = e.unknownWord() ? 1 : 0;
+        // An entry whose spun form no writer uses ("working system") is evidence that the text is spun by itself: its own
+        // term and its own slope over the rate, so a sentence alone (whose rate stays near the prior's mean) is still
+        // repaired, while every other candidate keeps asking for a spun document. Without them the rate's weight, fitted on
+        // whole documents, left one-sentence texts such as "The new working system ships." unchanged.
+        x[11] = e.always() ? 1 : 0;
+        x[12] = e.always() ? x[9] : 0;
         x[FIXED + e.source().ordinal()] = 1;
         return x;
     }
 
     public static List<String> decisionNames() {
         List<String> n = new ArrayList<>(List.of("bias", "posterior_log10_odds", "window_gain", "unigram_diff", "length_diff", "log2_rank",
-                "spun_unigram", "log2_spun_repeats", "log2_original_seen", "log10_capped_spin_rate", "unknown_word"));
+                "spun_unigram", "log2_spun_repeats", "log2_original_seen", "log10_capped_spin_rate", "unknown_word", "always", "log10_capped_spin_rate_always"));
         for (Source s : SOURCES) {
             n.add("source_" + s.name().toLowerCase(java.util.Locale.ROOT));
         }

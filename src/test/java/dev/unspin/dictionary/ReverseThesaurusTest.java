@@ -74,9 +74,10 @@ class ReverseThesaurusTest {
         double withPair = posterior(joint.analyse(spun), "intelligence");
         double withoutPair = posterior(alone.analyse(spun), "intelligence");
         assertTrue(withPair > 1.2 * withoutPair, withPair + " vs " + withoutPair); // measured: 0.0058 against 0.0034
-        // and at a low enough confidence the compound is repaired word by word
+        // and at a low enough confidence the compound is repaired word by word (a one-sentence text with thesaurus links
+        // only; measured with the calibration of 2026-12-02: 2.0e-4 for "artificial", 4.9e-5 for "intelligence")
         assertEquals("Researchers use artificial intelligence to sort the images.",
-                joint.with(joint.calibration().withConfidence(1e-4)).restore(spun).text());
+                joint.with(joint.calibration().withConfidence(1e-5)).restore(spun).text());
     }
 
     private static double posterior(dev.unspin.restore.DocumentEm.Analysis a, String replacement) {

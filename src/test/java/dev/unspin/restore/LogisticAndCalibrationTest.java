@@ -46,8 +46,8 @@ class LogisticAndCalibrationTest {
         double[] v = spun.decision();
         // a document at the cap and one read as clean (rate 0.005) now weigh the same: the cap's term, as before
         for (double rate : new double[] {0.005, 0.02, Features.RATE_CAP, 0.3}) {
-            double[] x = Features.decision(new Features.Evidence(0.3, 2.5, -1.0, 0, 1, -4.5, 0, 0, rate, false, Source.CURATED));
-            double[] atCap = Features.decision(new Features.Evidence(0.3, 2.5, -1.0, 0, 1, -4.5, 0, 0, Features.RATE_CAP, false, Source.CURATED));
+            double[] x = Features.decision(new Features.Evidence(0.3, 2.5, -1.0, 0, 1, -4.5, 0, 0, rate, false, Source.CURATED, false));
+            double[] atCap = Features.decision(new Features.Evidence(0.3, 2.5, -1.0, 0, 1, -4.5, 0, 0, Features.RATE_CAP, false, Source.CURATED, false));
             assertEquals(dot(w, atCap), dot(v, x), 1e-9, "rate " + rate);
         }
         // nothing else moves: the channel, the confidence and the settings
