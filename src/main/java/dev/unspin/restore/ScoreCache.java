@@ -143,9 +143,7 @@ final class ScoreCache {
         if (mode == PLANNING) {
             note(id);
             if (pending == pendingStates.length) {
-                pendingStates = Arrays.copyOf(pendingStates, 2 * pending);
-                pendingWords = Arrays.copyOf(pendingWords, 2 * pending);
-                pendingIds = Arrays.copyOf(pendingIds, 2 * pending);
+                growPending();
             }
             pendingStates[pending] = state;
             pendingWords[pending] = word;
@@ -194,6 +192,69 @@ final class ScoreCache {
         return lm.score(state, word);
     }
 
+    /**
+     * {@link #scoreRead} of many questions: out[i] = the answer to (states[i], words[i]) for i below n, the same doubles,
+     * nothing kept. The questions' home slots are read first, all of them, then their answers, and the model is asked the
+     * missing ones together ({@link LanguageModel#scores}): the decoding graph reads a sentence's table long after its
+     * windows filled it, when it has left the caches, and one question at a time each of its misses waited for the last.
+     * home and found are scratch of at least n.
+     */
+    void readAll(long[] states, int[] words, int n, double[] out, long[] home, int[] found) {
+        if (mode != NORMAL) {
+            for (int i = 0; i < n; i++) {
+                out[i] = score(states[i], words[i]);
+            }
+            return;
+        }
+        long[] t = table;
+        int m = mask;
+        for (int i = 0; i < n; i++) {
+            home[i] = t[2 * (hash(states[i], words[i]) & m) + 1];
+        }
+        int missing = 0;
+        for (int i = 0; i < n; i++) {
+            int word = words[i];
+            long state = states[i];
+            int id = -1;
+            if (word >= -1) {
+                long w = (long) (word + 2) << 32;
+                int s = hash(state, word) & m;
+                for (long x = home[i]; x != 0; x = t[2 * s + 1]) {
+                    if ((x & 0xFFFFFFFF00000000L) == w && t[2 * s] == state) {
+                        id = (int) x;
+                        break;
+                    }
+                    s = (s + 1) & m;
+                }
+            }
+            found[i] = id;
+            if (id < 0) {
+                if (missing == pendingStates.length) {
+                    growPending();
+                }
+                pendingStates[missing] = state;
+                pendingWords[missing] = word;
+                pendingIds[missing++] = i;
+            }
+        }
+        double[] v = values;
+        for (int i = 0; i < n; i++) {
+            int id = found[i];
+            if (id >= 0) {
+                out[i] = v[id];
+            }
+        }
+        if (missing > 0) {
+            if (answers.length < missing) {
+                answers = new double[pendingStates.length];
+            }
+            lm.scores(pendingStates, pendingWords, missing, answers);
+            for (int j = 0; j < missing; j++) {
+                out[pendingIds[j]] = answers[j];
+            }
+        }
+    }
+
     /** The slot that holds the question (state, word), or the empty slot where it would go. */
     private int slot(long state, int word) {
         long w = (long) (word + 2) << 32;
@@ -205,6 +266,13 @@ final class ScoreCache {
             }
         }
         return s;
+    }
+
+    private void growPending() {
+        int c = 2 * pendingStates.length;
+        pendingStates = Arrays.copyOf(pendingStates, c);
+        pendingWords = Arrays.copyOf(pendingWords, c);
+        pendingIds = Arrays.copyOf(pendingIds, c);
     }
 
     private void grow() {
