@@ -190,13 +190,14 @@ public final class DocumentEm {
         }
         // replacement -> {words, fewest sightings of one}: replacements repeat
         Evidence ev = new Evidence(lattices, post, spunKeys, spunUnigrams, spunCounts, wordCounts, rate);
+        double[] x = new double[Features.DECISION];
         for (int li = 0; li < lattices.size(); li++) {
             double[] q = post.get(li);
             double[] p = new double[q.length];
             for (int k = 0; k < q.length; k++) {
                 // only a candidate with a posterior has a probability above 0: the others' evidence waits until it is read
                 if (q[k] != 0) {
-                    p[k] = decision.probability(ev.of(li, k));
+                    p[k] = decision.probability(ev.of(li, k), x);
                 }
             }
             prob.add(p);

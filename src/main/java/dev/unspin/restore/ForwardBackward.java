@@ -41,6 +41,10 @@ public final class ForwardBackward {
         double[] lmScore;
         int[] arc;
         final int candidates;
+        /** {@link #posteriors}' sums, kept for the document's next round over the same graph (one thread uses a graph) */
+        double[] alphaSums;
+        double[] betaSums;
+        double[] weights;
 
         Graph(int n, int candidates) {
             this(n, candidates, 32, 64);
@@ -247,14 +251,19 @@ public final class ForwardBackward {
 
     /** Posterior probability of each candidate, summing over the graph's paths under these priors and language-model weight. */
     public double[] posteriors(Graph g, double[] priorLogOdds, double lmWeight) {
-        double[] alpha = new double[g.nodes];
-        double[] beta = new double[g.nodes];
+        if (g.alphaSums == null) {
+            g.alphaSums = new double[g.nodes];
+            g.betaSums = new double[g.nodes];
+            g.weights = new double[g.edges];
+        }
+        double[] alpha = g.alphaSums;
+        double[] beta = g.betaSums;
         Arrays.fill(alpha, Double.NEGATIVE_INFINITY);
         Arrays.fill(beta, Double.NEGATIVE_INFINITY);
         if (g.nodes > 0) {
             alpha[0] = 0;
         }
-        double[] w = new double[g.edges];
+        double[] w = g.weights; // every edge's weight is set below before it is read
         // edges were made in order of their source's position, and every edge leads forward
         for (int e = 0; e < g.edges; e++) {
             w[e] = lmWeight * g.lmScore[e] + (g.arc[e] >= 0 ? priorLogOdds[g.arc[e]] : 0);

@@ -37,12 +37,16 @@ final class ScoreCache {
     private int[] sequence;
     private int noted;
     private int cursor;
-    /** the new questions noted since {@link #plan}, to be answered together */
-    private long[] pendingStates;
-    private int[] pendingWords;
-    private int[] pendingIds;
-    private double[] answers;
-    private int pending;
+    /**
+     * The new questions noted since {@link #plan}, to be answered together: while planning every new question takes the
+     * next number, so they are the numbers from firstPending up to size, and need no list of their own.
+     */
+    private int firstPending;
+    /** {@link #readAll}'s questions for the model, made on first use (most caches are only planned and replayed) */
+    private long[] missStates;
+    private int[] missWords;
+    private int[] missAt;
+    private double[] missAnswers;
 
     /** @param expected about how many distinct questions the sentence asks: every array starts that large, not growing by steps */
     ScoreCache(LanguageModel lm, int expected) {
@@ -54,10 +58,6 @@ final class ScoreCache {
         questionStates = new long[n];
         questionWords = new int[n];
         sequence = new int[2 * n]; // a walk asks some questions more than once
-        pendingStates = new long[n];
-        pendingWords = new int[n];
-        pendingIds = new int[n];
-        answers = new double[n];
     }
 
     private void allocate(int cap) {
@@ -82,6 +82,7 @@ final class ScoreCache {
     void plan() {
         mode = PLANNING;
         noted = 0;
+        firstPending = size;
     }
 
     /**
@@ -89,16 +90,16 @@ final class ScoreCache {
      * questions are then answered in the order they were noted.
      */
     void answer() {
-        if (pending > 0) {
-            if (answers.length < pending) {
-                answers = new double[pendingStates.length];
-            }
-            lm.scores(pendingStates, pendingWords, pending, answers);
-            for (int i = 0; i < pending; i++) {
-                values[pendingIds[i]] = answers[i];
-            }
-            pending = 0;
+        int pending = size - firstPending;
+        if (pending > 0 && firstPending == 0) {
+            lm.scores(questionStates, questionWords, pending, values); // a fresh cache's plan: every question is new
+        } else if (pending > 0) {
+            int from = firstPending;
+            double[] answers = new double[pending];
+            lm.scores(Arrays.copyOfRange(questionStates, from, size), Arrays.copyOfRange(questionWords, from, size), pending, answers);
+            System.arraycopy(answers, 0, values, from, pending);
         }
+        firstPending = size;
         mode = REPLAYING;
         cursor = 0;
     }
@@ -141,13 +142,7 @@ final class ScoreCache {
         t[2 * s + 1] = (long) (word + 2) << 32 | id;
         double p = 0;
         if (mode == PLANNING) {
-            note(id);
-            if (pending == pendingStates.length) {
-                growPending();
-            }
-            pendingStates[pending] = state;
-            pendingWords[pending] = word;
-            pendingIds[pending++] = id;
+            note(id); // answered with the others by its number ({@link #answer})
         } else {
             p = lm.score(state, word);
         }
@@ -211,6 +206,13 @@ final class ScoreCache {
         for (int i = 0; i < n; i++) {
             home[i] = t[2 * (hash(states[i], words[i]) & m) + 1];
         }
+        if (missStates == null || missStates.length < n) {
+            int c = Math.max(32, n);
+            missStates = new long[c];
+            missWords = new int[c];
+            missAt = new int[c];
+            missAnswers = new double[c];
+        }
         int missing = 0;
         for (int i = 0; i < n; i++) {
             int word = words[i];
@@ -229,12 +231,9 @@ final class ScoreCache {
             }
             found[i] = id;
             if (id < 0) {
-                if (missing == pendingStates.length) {
-                    growPending();
-                }
-                pendingStates[missing] = state;
-                pendingWords[missing] = word;
-                pendingIds[missing++] = i;
+                missStates[missing] = state;
+                missWords[missing] = word;
+                missAt[missing++] = i;
             }
         }
         double[] v = values;
@@ -245,12 +244,9 @@ final class ScoreCache {
             }
         }
         if (missing > 0) {
-            if (answers.length < missing) {
-                answers = new double[pendingStates.length];
-            }
-            lm.scores(pendingStates, pendingWords, missing, answers);
+            lm.scores(missStates, missWords, missing, missAnswers);
             for (int j = 0; j < missing; j++) {
-                out[pendingIds[j]] = answers[j];
+                out[missAt[j]] = missAnswers[j];
             }
         }
     }
@@ -266,13 +262,6 @@ final class ScoreCache {
             }
         }
         return s;
-    }
-
-    private void growPending() {
-        int c = 2 * pendingStates.length;
-        pendingStates = Arrays.copyOf(pendingStates, c);
-        pendingWords = Arrays.copyOf(pendingWords, c);
-        pendingIds = Arrays.copyOf(pendingIds, c);
     }
 
     private void grow() {
