@@ -325,7 +325,9 @@ public final class DocumentEm {
         }
         int[] orig = originals.get(c.replacement());
         if (orig == null) {
-            String[] words = c.replacement().split(" ");
+            String r = c.replacement();
+            // one word, as most are: itself (what split gives it), whose hash a shared replacement holds already
+            String[] words = r.indexOf(' ') < 0 ? new String[] {r} : r.split(" ");
             int seen = Integer.MAX_VALUE;
             for (String w : words) {
                 int[] n = wordCounts.get(Token.normalise(w));
