@@ -11,4 +11,9 @@ public final class Decision {
     public double probability(Features.Evidence e) {
         return model.probability(Features.decision(e));
     }
+
+    /** {@link #probability(Features.Evidence)} with x as the features' room (of {@link Features#DECISION}), overwritten. */
+    public double probability(Features.Evidence e, double[] x) {
+        return model.probability(Features.decision(e, x));
+    }
 }

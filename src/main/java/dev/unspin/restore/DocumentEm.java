@@ -26,7 +26,11 @@ public final class DocumentEm {
         this.decoder = decoder;
     }
 
-    /** What the document's decoding found: per lattice, per candidate, its evidence and calibrated probability. */
+    /**
+     * What the document's decoding found: per lattice, per candidate, its evidence and calibrated probability. A candidate
+     * with no posterior (pruned, or outweighed to 0) has probability 0 whatever its evidence, which is worked out only when
+     * {@code evidence} is read (by calibration; restoring never reads it).
+     */
     public record Analysis(List<Lattice> lattices, List<Features.Evidence[]> evidence, List<double[]> probability, double spinRate) {
     }
 
@@ -105,7 +109,6 @@ public final class DocumentEm {
         double[] multiplier = new double[families];
         java.util.Arrays.fill(multiplier, rate / cal.trainingRate());
         double[] logMultiplier = new double[families];
-        List<Features.Evidence[]> evidence = new ArrayList<>();
         List<double[]> prob = new ArrayList<>();
         // A first estimate of the document's rate and families from each candidate alone (its prior odds times its window's
         // likelihood ratio, no decoding): cheap, and it tells a clean document before any graph is built.
@@ -185,27 +188,85 @@ public final class DocumentEm {
             rate = (total + a) / (words + cal.ratePriorWords());
             reestimate(multiplier, observed, expected, rate);
         }
-        Map<String, int[]> originals = new HashMap<>(); // replacement -> {words, fewest sightings of one}: replacements repeat
+        // replacement -> {words, fewest sightings of one}: replacements repeat
+        Evidence ev = new Evidence(lattices, post, spunKeys, spunUnigrams, spunCounts, wordCounts, rate);
+        double[] x = new double[Features.DECISION];
         for (int li = 0; li < lattices.size(); li++) {
-            Lattice l = lattices.get(li);
             double[] q = post.get(li);
-            String[] keys = spunKeys.get(li);
-            double[] su = spunUnigrams.get(li);
-            Features.Evidence[] ev = new Features.Evidence[q.length];
             double[] p = new double[q.length];
-            int repeats = 0;
             for (int k = 0; k < q.length; k++) {
-                // a span's candidates share its spun words (the same string) and usually follow each other
-                if (k == 0 || keys[k] != keys[k - 1]) {
-                    repeats = spunCounts.getOrDefault(keys[k], 1) - 1;
+                // only a candidate with a posterior has a probability above 0: the others' evidence waits until it is read
+                if (q[k] != 0) {
+                    p[k] = decision.probability(ev.of(li, k), x);
                 }
-                ev[k] = evidence(l, k, q[k], repeats, su[k], wordCounts, originals, rate);
-                p[k] = q[k] == 0 ? 0 : decision.probability(ev[k]);
             }
-            evidence.add(ev);
             prob.add(p);
         }
-        return new Analysis(lattices, evidence, prob, rate);
+        return new Analysis(lattices, ev, prob, rate);
+    }
+
+    /**
+     * The candidates' evidence, per lattice, each worked out when first asked (the same values whenever: everything it
+     * reads is final once the document is decoded). Most candidates are pruned and only calibration reads theirs, and
+     * reading a decoded document's candidates again, long out of the caches, was a tenth of restoring spun text.
+     * Synchronized: an analysis may be read from another thread than the one that made it.
+     */
+    private static final class Evidence extends java.util.AbstractList<Features.Evidence[]> {
+        private final List<Lattice> lattices;
+        private final List<double[]> post;
+        private final List<String[]> spunKeys;
+        private final List<double[]> spunUnigrams;
+        private final Map<String, Integer> spunCounts;
+        private final Map<String, int[]> wordCounts;
+        private final Map<String, int[]> originals = new HashMap<>();
+        private final double rate;
+        private final Features.Evidence[][] known;
+        private final boolean[] complete;
+
+        Evidence(List<Lattice> lattices, List<double[]> post, List<String[]> spunKeys, List<double[]> spunUnigrams,
+                 Map<String, Integer> spunCounts, Map<String, int[]> wordCounts, double rate) {
+            this.lattices = lattices;
+            this.post = post;
+            this.spunKeys = spunKeys;
+            this.spunUnigrams = spunUnigrams;
+            this.spunCounts = spunCounts;
+            this.wordCounts = wordCounts;
+            this.rate = rate;
+            this.known = new Features.Evidence[lattices.size()][];
+            this.complete = new boolean[lattices.size()];
+        }
+
+        /** Candidate k of lattice li's evidence; unlocked: for the decoding thread before the analysis is out, else under get's lock. */
+        Features.Evidence of(int li, int k) {
+            Features.Evidence[] ev = known[li];
+            if (ev == null) {
+                ev = known[li] = new Features.Evidence[post.get(li).length];
+            }
+            if (ev[k] == null) {
+                int repeats = spunCounts.getOrDefault(spunKeys.get(li)[k], 1) - 1;
+                ev[k] = evidence(lattices.get(li), k, post.get(li)[k], repeats, spunUnigrams.get(li)[k], wordCounts, originals, rate);
+            }
+            return ev[k];
+        }
+
+        @Override
+        public synchronized Features.Evidence[] get(int li) {
+            if (!complete[li]) {
+                for (int k = 0; k < post.get(li).length; k++) {
+                    of(li, k);
+                }
+                if (known[li] == null) {
+                    known[li] = new Features.Evidence[0];
+                }
+                complete[li] = true;
+            }
+            return known[li];
+        }
+
+        @Override
+        public int size() {
+            return lattices.size();
+        }
     }
 
     /** {@link ChannelModel#priorLog10Odds} from its two logarithms, each worked out once (the same sum, so the same value). */
@@ -244,6 +305,10 @@ public final class DocumentEm {
 
     /** The candidate's spun words as written, normalised and joined by spaces (the key a spun form is counted under). */
     static String spunKey(Lattice l, Candidate c) {
+        if (c.end() - c.start() == 1) {
+            // the token's own key: the same string, whose hash is worked out already (the word counts asked it)
+            return l.sentence().tokens().get(c.start()).key();
+        }
         StringBuilder sb = new StringBuilder();
         for (int k = c.start(); k < c.end(); k++) {
             sb.append(k > c.start() ? " " : "").append(l.sentence().tokens().get(k).key());
@@ -260,7 +325,9 @@ public final class DocumentEm {
         }
         int[] orig = originals.get(c.replacement());
         if (orig == null) {
-            String[] words = c.replacement().split(" ");
+            String r = c.replacement();
+            // one word, as most are: itself (what split gives it), whose hash a shared replacement holds already
+            String[] words = r.indexOf(' ') < 0 ? new String[] {r} : r.split(" ");
             int seen = Integer.MAX_VALUE;
             for (String w : words) {
                 int[] n = wordCounts.get(Token.normalise(w));

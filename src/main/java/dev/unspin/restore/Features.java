@@ -82,7 +82,12 @@ public final class Features {
     public static final int DECISION = FIXED + SOURCES.length;
 
     public static double[] decision(Evidence e) {
-        double[] x = new double[DECISION];
+        return decision(e, new double[DECISION]);
+    }
+
+    /** {@link #decision(Evidence)} into x, of {@link #DECISION} values, every one set: for a caller that decides many in turn. */
+    public static double[] decision(Evidence e, double[] x) {
+        java.util.Arrays.fill(x, FIXED, DECISION, 0);
         double p = Math.min(Math.max(e.posterior(), 1e-6), 1 - 1e-6);
         x[0] = 1;
         x[1] = Math.log10(p / (1 - p));

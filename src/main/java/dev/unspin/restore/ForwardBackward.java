@@ -41,6 +41,10 @@ public final class ForwardBackward {
         double[] lmScore;
         int[] arc;
         final int candidates;
+        /** {@link #posteriors}' sums, kept for the document's next round over the same graph (one thread uses a graph) */
+        double[] alphaSums;
+        double[] betaSums;
+        double[] weights;
 
         Graph(int n, int candidates) {
             this(n, candidates, 32, 64);
@@ -148,22 +152,49 @@ public final class ForwardBackward {
         // the lattice's windows asked most of these questions already: read their answers (exact, the model's own). (Asking
         // each position's new questions as one batch, as the windows do, measured no faster: the batches are small.)
         ScoreCache cache = lat.scores(lm);
+        // each position's questions, listed before any is answered (a path's states do not depend on its scores) and
+        // answered together, in the order the edges below read them
+        Questions q = new Questions();
         g.node(0, lm.begin(), 0);
         for (int i = 0; i <= n; i++) {
             int[] at = g.nodesAt(i, beam);
             if (i == n) {
+                q.clear();
                 for (int v : at) {
-                    g.end[v] = cache != null ? cache.scoreRead(g.state[v], lm.eos()) : lm.score(g.state[v], lm.eos());
+                    q.add(g.state[v], lm.eos());
+                }
+                q.answer(cache, lm);
+                for (int j = 0; j < at.length; j++) {
+                    g.end[at[j]] = q.answers[j];
                 }
                 break;
             }
             int[] keep = lat.keepIds(i);
+            q.clear();
+            for (int v : at) {
+                long st = g.state[v];
+                long s = st;
+                for (int id : keep) {
+                    q.add(s, id);
+                    s = lm.next(s, id);
+                }
+                for (int k : byStart[i]) {
+                    s = st;
+                    for (int id : lat.candidates().get(k).ids()) {
+                        q.add(s, id);
+                        s = lm.next(s, id);
+                    }
+                }
+            }
+            q.answer(cache, lm);
+            double[] a = q.answers;
+            int j = 0;
             for (int v : at) {
                 long st = g.state[v];
                 long s = st;
                 double w = 0;
                 for (int id : keep) {
-                    w += cache != null ? cache.scoreRead(s, id) : lm.score(s, id);
+                    w += a[j++];
                     s = lm.next(s, id);
                 }
                 g.edge(v, g.node(i + 1, s, g.alpha[v] + lmWeight * w), w, -1);
@@ -172,7 +203,7 @@ public final class ForwardBackward {
                     s = st;
                     w = 0;
                     for (int id : c.ids()) {
-                        w += cache != null ? cache.scoreRead(s, id) : lm.score(s, id);
+                        w += a[j++];
                         s = lm.next(s, id);
                     }
                     g.edge(v, g.node(c.end(), s, g.alpha[v] + lmWeight * w + priorLogOdds[k]), w, k);
@@ -182,16 +213,57 @@ public final class ForwardBackward {
         return g;
     }
 
+    /** One position's questions to the model, (state, word) in the order they were listed, and then their answers. */
+    private static final class Questions {
+        long[] states = new long[32];
+        int[] words = new int[32];
+        double[] answers = new double[32];
+        long[] home = new long[32];
+        int[] found = new int[32];
+        int n;
+
+        void clear() {
+            n = 0;
+        }
+
+        void add(long state, int word) {
+            if (n == states.length) {
+                int c = 2 * n;
+                states = Arrays.copyOf(states, c);
+                words = Arrays.copyOf(words, c);
+                answers = new double[c];
+                home = new long[c];
+                found = new int[c];
+            }
+            states[n] = state;
+            words[n++] = word;
+        }
+
+        /** The lattice's answers where it has them ({@link ScoreCache#readAll}), else the model's, asked together. */
+        void answer(ScoreCache cache, LanguageModel lm) {
+            if (cache != null) {
+                cache.readAll(states, words, n, answers, home, found);
+            } else {
+                lm.scores(states, words, n, answers);
+            }
+        }
+    }
+
     /** Posterior probability of each candidate, summing over the graph's paths under these priors and language-model weight. */
     public double[] posteriors(Graph g, double[] priorLogOdds, double lmWeight) {
-        double[] alpha = new double[g.nodes];
-        double[] beta = new double[g.nodes];
+        if (g.alphaSums == null) {
+            g.alphaSums = new double[g.nodes];
+            g.betaSums = new double[g.nodes];
+            g.weights = new double[g.edges];
+        }
+        double[] alpha = g.alphaSums;
+        double[] beta = g.betaSums;
         Arrays.fill(alpha, Double.NEGATIVE_INFINITY);
         Arrays.fill(beta, Double.NEGATIVE_INFINITY);
         if (g.nodes > 0) {
             alpha[0] = 0;
         }
-        double[] w = new double[g.edges];
+        double[] w = g.weights; // every edge's weight is set below before it is read
         // edges were made in order of their source's position, and every edge leads forward
         for (int e = 0; e < g.edges; e++) {
             w[e] = lmWeight * g.lmScore[e] + (g.arc[e] >= 0 ? priorLogOdds[g.arc[e]] : 0);

@@ -37,12 +37,16 @@ final class ScoreCache {
     private int[] sequence;
     private int noted;
     private int cursor;
-    /** the new questions noted since {@link #plan}, to be answered together */
-    private long[] pendingStates;
-    private int[] pendingWords;
-    private int[] pendingIds;
-    private double[] answers;
-    private int pending;
+    /**
+     * The new questions noted since {@link #plan}, to be answered together: while planning every new question takes the
+     * next number, so they are the numbers from firstPending up to size, and need no list of their own.
+     */
+    private int firstPending;
+    /** {@link #readAll}'s questions for the model, made on first use (most caches are only planned and replayed) */
+    private long[] missStates;
+    private int[] missWords;
+    private int[] missAt;
+    private double[] missAnswers;
 
     /** @param expected about how many distinct questions the sentence asks: every array starts that large, not growing by steps */
     ScoreCache(LanguageModel lm, int expected) {
@@ -54,10 +58,6 @@ final class ScoreCache {
         questionStates = new long[n];
         questionWords = new int[n];
         sequence = new int[2 * n]; // a walk asks some questions more than once
-        pendingStates = new long[n];
-        pendingWords = new int[n];
-        pendingIds = new int[n];
-        answers = new double[n];
     }
 
     private void allocate(int cap) {
@@ -82,6 +82,7 @@ final class ScoreCache {
     void plan() {
         mode = PLANNING;
         noted = 0;
+        firstPending = size;
     }
 
     /**
@@ -89,16 +90,16 @@ final class ScoreCache {
      * questions are then answered in the order they were noted.
      */
     void answer() {
-        if (pending > 0) {
-            if (answers.length < pending) {
-                answers = new double[pendingStates.length];
-            }
-            lm.scores(pendingStates, pendingWords, pending, answers);
-            for (int i = 0; i < pending; i++) {
-                values[pendingIds[i]] = answers[i];
-            }
-            pending = 0;
+        int pending = size - firstPending;
+        if (pending > 0 && firstPending == 0) {
+            lm.scores(questionStates, questionWords, pending, values); // a fresh cache's plan: every question is new
+        } else if (pending > 0) {
+            int from = firstPending;
+            double[] answers = new double[pending];
+            lm.scores(Arrays.copyOfRange(questionStates, from, size), Arrays.copyOfRange(questionWords, from, size), pending, answers);
+            System.arraycopy(answers, 0, values, from, pending);
         }
+        firstPending = size;
         mode = REPLAYING;
         cursor = 0;
     }
@@ -141,15 +142,7 @@ final class ScoreCache {
         t[2 * s + 1] = (long) (word + 2) << 32 | id;
         double p = 0;
         if (mode == PLANNING) {
-            note(id);
-            if (pending == pendingStates.length) {
-                pendingStates = Arrays.copyOf(pendingStates, 2 * pending);
-                pendingWords = Arrays.copyOf(pendingWords, 2 * pending);
-                pendingIds = Arrays.copyOf(pendingIds, 2 * pending);
-            }
-            pendingStates[pending] = state;
-            pendingWords[pending] = word;
-            pendingIds[pending++] = id;
+            note(id); // answered with the others by its number ({@link #answer})
         } else {
             p = lm.score(state, word);
         }
@@ -192,6 +185,70 @@ final class ScoreCache {
             }
         }
         return lm.score(state, word);
+    }
+
+    /**
+     * {@link #scoreRead} of many questions: out[i] = the answer to (states[i], words[i]) for i below n, the same doubles,
+     * nothing kept. The questions' home slots are read first, all of them, then their answers, and the model is asked the
+     * missing ones together ({@link LanguageModel#scores}): the decoding graph reads a sentence's table long after its
+     * windows filled it, when it has left the caches, and one question at a time each of its misses waited for the last.
+     * home and found are scratch of at least n.
+     */
+    void readAll(long[] states, int[] words, int n, double[] out, long[] home, int[] found) {
+        if (mode != NORMAL) {
+            for (int i = 0; i < n; i++) {
+                out[i] = score(states[i], words[i]);
+            }
+            return;
+        }
+        long[] t = table;
+        int m = mask;
+        for (int i = 0; i < n; i++) {
+            home[i] = t[2 * (hash(states[i], words[i]) & m) + 1];
+        }
+        if (missStates == null || missStates.length < n) {
+            int c = Math.max(32, n);
+            missStates = new long[c];
+            missWords = new int[c];
+            missAt = new int[c];
+            missAnswers = new double[c];
+        }
+        int missing = 0;
+        for (int i = 0; i < n; i++) {
+            int word = words[i];
+            long state = states[i];
+            int id = -1;
+            if (word >= -1) {
+                long w = (long) (word + 2) << 32;
+                int s = hash(state, word) & m;
+                for (long x = home[i]; x != 0; x = t[2 * s + 1]) {
+                    if ((x & 0xFFFFFFFF00000000L) == w && t[2 * s] == state) {
+                        id = (int) x;
+                        break;
+                    }
+                    s = (s + 1) & m;
+                }
+            }
+            found[i] = id;
+            if (id < 0) {
+                missStates[missing] = state;
+                missWords[missing] = word;
+                missAt[missing++] = i;
+            }
+        }
+        double[] v = values;
+        for (int i = 0; i < n; i++) {
+            int id = found[i];
+            if (id >= 0) {
+                out[i] = v[id];
+            }
+        }
+        if (missing > 0) {
+            lm.scores(missStates, missWords, missing, missAnswers);
+            for (int j = 0; j < missing; j++) {
+                out[missAt[j]] = missAnswers[j];
+            }
+        }
     }
 
     /** The slot that holds the question (state, word), or the empty slot where it would go. */

@@ -102,6 +102,44 @@ class ScoreCacheTest {
     }
 
     @Test
+    void readingManyAtOnceGivesTheModelsAnswersBitForBitAndKeepsNone() {
+        NgramLanguageModel real = new NgramLanguageModel(Fixtures.get().model);
+        Counting lm = new Counting(real);
+        ScoreCache cache = new ScoreCache(lm, 4); // grown: the reads probe past full home slots
+        Random r = new Random(7);
+        int vocab = Fixtures.get().model.vocabularySize();
+        int n = 500;
+        long[] states = new long[n];
+        int[] words = new int[n];
+        for (int i = 0; i < n; i++) {
+            states[i] = i % 5 == 0 ? real.begin() : real.next(real.next(real.begin(), r.nextInt(vocab)), r.nextInt(vocab));
+            words[i] = i % 13 == 0 ? -1 : i % 17 == 0 ? -2 : r.nextInt(vocab); // unknown words, and words no model has
+            if (i % 2 == 0) {
+                cache.score(states[i], words[i]); // every other question known before the read
+            }
+        }
+        int kept = cache.size();
+        int asked = lm.asked;
+        double[] out = new double[n];
+        cache.readAll(states, words, n, out, new long[n], new int[n]);
+        for (int i = 0; i < n; i++) {
+            assertEquals(Double.doubleToRawLongBits(real.score(states[i], words[i])), Double.doubleToRawLongBits(out[i]), "question " + i);
+        }
+        assertEquals(kept, cache.size(), "a read keeps nothing");
+        java.util.Set<String> known = new java.util.HashSet<>();
+        for (int i = 0; i < n; i += 2) {
+            if (words[i] >= -1) {
+                known.add(states[i] + ":" + words[i]);
+            }
+        }
+        int unknownToCache = 0;
+        for (int i = 0; i < n; i++) {
+            unknownToCache += known.contains(states[i] + ":" + words[i]) ? 0 : 1; // asked each time, repeats too
+        }
+        assertEquals(asked + unknownToCache, lm.asked, "only what the cache lacks reaches the model");
+    }
+
+    @Test
     void plannedQuestionsAreAskedTogetherOnceAndReplayedInOrderBitForBit() {
         NgramLanguageModel real = new NgramLanguageModel(Fixtures.get().model);
         Counting lm = new Counting(real);
