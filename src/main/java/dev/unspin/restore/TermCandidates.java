@@ -39,6 +39,7 @@ public final class TermCandidates implements CandidateGenerator {
      * language model knows are asked about, so it is bounded by the model's vocabulary; thread-safe.
      */
     private final ConcurrentHashMap<String, Set<String>> cache = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, String[][]> firstCache = new ConcurrentHashMap<>();
 
     /**
      * @param dictionary its tortured-phrase entries give the terms, its single-word entries the word moves
@@ -97,21 +98,15 @@ public final class TermCandidates implements CandidateGenerator {
         if (!first.isWord() || v.guarded(i) || Candidates.looksLikeName(s, i)) {
             return;
         }
-        for (String o : originals(v, i)) {
-            List<String[]> terms = byFirst.get(o);
-            if (terms == null) {
-                continue;
-            }
-            for (String[] term : terms) {
-                int kept = kept(v, i, term);
-                if (kept >= 0) {
-                    String text = String.join(" ", term);
-                    String spun = spunText(toks, i, i + term.length);
-                    Entry reason = new Entry(List.of(spun.split(" ")), List.of(text), Kind.THESAURUS, false, "term:" + text);
-                    // the rank is how many of the term's words the text already has: the channel fits how a match of
-                    // every word swapped ("arbitrary timberland") compares with one inside a term ("mean squared botch")
-                    out.accept(new Candidate(i, i + term.length, text, v.idsOf(text), Source.TERM, kept, reason));
-                }
+        for (String[] term : startingAt(v, i)) {
+            int kept = kept(v, i, term);
+            if (kept >= 0) {
+                String text = String.join(" ", term);
+                String spun = spunText(toks, i, i + term.length);
+                Entry reason = new Entry(List.of(spun.split(" ")), List.of(text), Kind.THESAURUS, false, "term:" + text);
+                // the rank is how many of the term's words the text already has: the channel fits how a match of
+                // every word swapped ("arbitrary timberland") compares with one inside a term ("mean squared botch")
+                out.accept(new Candidate(i, i + term.length, text, v.idsOf(text), Source.TERM, kept, reason));
             }
         }
     }
@@ -138,6 +133,27 @@ public final class TermCandidates implements CandidateGenerator {
             }
         }
         return kept < term.length && !Candidates.doublesANeighbour(toks, i, i + term.length, String.join(" ", term)) ? kept : -1;
+    }
+
+    /**
+     * The terms whose first word token i's word may stand for, worked out once per word: most words start none, and this
+     * runs at every word of every sentence (a lookup per original of the word, each time, cost about a seventh of
+     * decoding). Bounded as {@link #cache} is.
+     */
+    private String[][] startingAt(SentenceView v, int i) {
+        String word = v.sentence().tokens().get(i).key();
+        String[][] known = firstCache.get(word);
+        if (known != null) {
+            return known;
+        }
+        List<String[]> found = new ArrayList<>();
+        for (String o : originals(v, i)) {
+            found.addAll(byFirst.getOrDefault(o, List.of()));
+        }
+        String[][] terms = found.toArray(new String[0][]);
+        int[] ids = v.ids(i);
+        // words the model does not know are not cached (see cache); they start only terms written as they are
+        return ids.length == 0 || ids[0] < 0 ? terms : firstCache.computeIfAbsent(word, w -> terms);
     }
 
     /** Token i's word itself and every original the dictionary's word entries and the tables give for it. */
