@@ -92,9 +92,13 @@ public record Calibration(double[] channel, double[] decision, double trainingRa
     public Calibration assumingSpun() {
         List<String> names = Features.decisionNames();
         int rate = names.indexOf("log10_capped_spin_rate");
+        int alwaysRate = names.indexOf("log10_capped_spin_rate_always");
         double[] d = decision.clone();
         d[names.indexOf("bias")] += d[rate] * Math.log10(Features.RATE_CAP);
         d[rate] = 0;
+        // an always entry's own slope over the rate, likewise read at the cap into its own term
+        d[names.indexOf("always")] += d[alwaysRate] * Math.log10(Features.RATE_CAP);
+        d[alwaysRate] = 0;
         return withModels(channel, d, notes);
     }
 

@@ -1,6 +1,7 @@
 package dev.unspin.restore;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayInputStream;
@@ -46,10 +47,19 @@ class LogisticAndCalibrationTest {
         double[] v = spun.decision();
         // a document at the cap and one read as clean (rate 0.005) now weigh the same: the cap's term, as before
         for (double rate : new double[] {0.005, 0.02, Features.RATE_CAP, 0.3}) {
-            double[] x = Features.decision(new Features.Evidence(0.3, 2.5, -1.0, 0, 1, -4.5, 0, 0, rate, false, Source.CURATED, false));
-            double[] atCap = Features.decision(new Features.Evidence(0.3, 2.5, -1.0, 0, 1, -4.5, 0, 0, Features.RATE_CAP, false, Source.CURATED, false));
-            assertEquals(dot(w, atCap), dot(v, x), 1e-9, "rate " + rate);
+            for (boolean always : new boolean[] {false, true}) {
+                double[] x = Features.decision(new Features.Evidence(0.3, 2.5, -1.0, 0, 1, -4.5, 0, 0, rate, false, Source.CURATED, always));
+                double[] atCap = Features.decision(new Features.Evidence(0.3, 2.5, -1.0, 0, 1, -4.5, 0, 0, Features.RATE_CAP, false, Source.CURATED, always));
+                assertEquals(dot(w, atCap), dot(v, x), 1e-9, "rate " + rate + ", always " + always);
+            }
         }
+        // an always entry has its own slope over the rate: the calibration gives it one, and it is not the general one
+        int slope = Features.decisionNames().indexOf("log10_capped_spin_rate_always");
+        assertTrue(w[slope] != 0, "always slope " + w[slope]);
+        double[] plain = Features.decision(new Features.Evidence(0.3, 2.5, -1.0, 0, 1, -4.5, 0, 0, 0.01, false, Source.CURATED, false));
+        double[] always = Features.decision(new Features.Evidence(0.3, 2.5, -1.0, 0, 1, -4.5, 0, 0, 0.01, false, Source.CURATED, true));
+        assertEquals(plain[9], always[slope], 0);
+        assertEquals(0, plain[slope], 0);
         // nothing else moves: the channel, the confidence and the settings
         assertEquals(java.util.Arrays.toString(c.channel()), java.util.Arrays.toString(spun.channel()));
         assertEquals(c.confidence(), spun.confidence(), 0);
