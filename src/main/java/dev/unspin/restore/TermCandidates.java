@@ -43,7 +43,7 @@ public final class TermCandidates implements CandidateGenerator {
 
     /**
      * @param dictionary its tortured-phrase entries give the terms, its single-word entries the word moves
-     * @param tables     word tables of likely originals (PPDB, the reverse thesaurus), possibly none
+     * @param tables     word tables of likely originals (the standard generators give PPDB), possibly none
      */
     public TermCandidates(PhraseDictionary dictionary, List<ReverseThesaurus> tables) {
         this.tables = List.copyOf(tables);
