@@ -76,7 +76,18 @@ final class EngineOptions {
             Path p = ModelPaths.system().find();
             return p == null ? null : new OpenedModel(p, NgramModel.open(p));
         }) : null;
-        for (Runnable r : new Runnable[] {analyzer, sentences, bundled, tables, model}) {
+        // the known-term index of the bundled dictionary, worked out while the model opens rather than before the first
+        // sentence (only the model's generators ask for it; TermCandidates waits for it if it is still being made)
+        Runnable terms = withModel ? () -> {
+            try {
+                dev.unspin.restore.TermCandidates.prepare(bundled.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException e) {
+                // the dictionary's own error reaches whoever loads it
+            }
+        } : null;
+        for (Runnable r : new Runnable[] {analyzer, sentences, bundled, tables, model, terms}) {
             if (r != null) {
                 Thread t = new Thread(r, "unspin-preload");
                 t.setDaemon(true);

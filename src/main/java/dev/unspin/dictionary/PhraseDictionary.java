@@ -53,6 +53,17 @@ public final class PhraseDictionary {
         return all;
     }
 
+    /** Indexes other stages derive from this (immutable) dictionary, each worked out once, by whoever asks first. */
+    private final java.util.concurrent.ConcurrentHashMap<Class<?>, Object> derived = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * An index derived from these entries, of the given type, made by make on the first call and shared afterwards: the
+     * bundled dictionary is loaded on a start-up thread, which can also work out what the restorer will ask of it.
+     */
+    public <T> T derived(Class<T> type, java.util.function.Function<PhraseDictionary, T> make) {
+        return type.cast(derived.computeIfAbsent(type, k -> make.apply(this)));
+    }
+
     public int size() {
         return all.size();
     }

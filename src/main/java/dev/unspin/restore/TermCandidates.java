@@ -31,8 +31,13 @@ public final class TermCandidates implements CandidateGenerator {
     static final int MAX_WORDS = 4;
 
     /** By first word: the terms (their words, normalised) and each term as written. */
-    private final Map<String, List<String[]>> byFirst = new HashMap<>();
-    private final Map<String, Set<String>> wordMoves = new HashMap<>();
+    private final Map<String, List<String[]>> byFirst;
+
+    /** The dictionary's terms by first word ({@link PhraseDictionary#derived}: worked out once per dictionary). */
+    private record Index(Map<String, List<String[]>> byFirst) {
+    }
+    private final PhraseDictionary dictionary;
+    private final Inflector inflector = Inflector.english();
     private final List<ReverseThesaurus> tables;
     /**
      * A word's possible originals, worked out once per word (the tables' inflection is the costly part). Only words the
@@ -46,21 +51,27 @@ public final class TermCandidates implements CandidateGenerator {
      * @param tables     word tables of likely originals (the standard generators give PPDB), possibly none
      */
     public TermCandidates(PhraseDictionary dictionary, List<ReverseThesaurus> tables) {
+        this.dictionary = dictionary;
         this.tables = List.copyOf(tables);
+        this.byFirst = dictionary.derived(Index.class, TermCandidates::index).byFirst();
+    }
+
+    /**
+     * Works out the dictionary's term index now, for a start-up thread that has just loaded it. Only the terms are
+     * indexed (a word's moves are looked up in the dictionary when the word is first met); still, that takes about 15 ms,
+     * which a shell pipe otherwise spent waiting before its first sentence.
+     */
+    public static void prepare(PhraseDictionary dictionary) {
+        dictionary.derived(Index.class, TermCandidates::index);
+    }
+
+    private static Index index(PhraseDictionary dictionary) {
         Inflector inflector = Inflector.english();
+        Map<String, List<String[]>> out = new HashMap<>();
         Set<String> seen = new HashSet<>();
         for (Entry e : dictionary.entries()) {
-            if (e.spun().size() == 1) {
-                // the word and its plural: a term's last word is often plural, and word entries name the singular
-                String w = e.spun().get(0);
-                for (String o : e.originals()) {
-                    if (o.indexOf(' ') < 0) {
-                        wordMoves.computeIfAbsent(w, k -> new HashSet<>()).add(Token.normalise(o));
-                        wordMoves.computeIfAbsent(inflector.plural(w), k -> new HashSet<>()).add(Token.normalise(inflector.plural(o)));
-                    }
-                }
-            }
-            if (Source.of(e) != Source.TORTURED) {
+            // the cheap test first: Source.of works out the entry's file for each of the 16k entries
+            if (!e.origin().contains("science-tortured") || Source.of(e) != Source.TORTURED) {
                 continue;
             }
             for (String o : e.originals()) {
@@ -68,15 +79,16 @@ public final class TermCandidates implements CandidateGenerator {
                 if (words.length < 2 || words.length > MAX_WORDS) {
                     continue;
                 }
-                add(words, seen);
+                add(words, seen, out);
                 String[] plural = words.clone();
                 plural[plural.length - 1] = inflector.plural(words[words.length - 1]);
-                add(plural, seen);
+                add(plural, seen, out);
             }
         }
+        return new Index(out);
     }
 
-    private void add(String[] words, Set<String> seen) {
+    private static void add(String[] words, Set<String> seen, Map<String, List<String[]>> byFirst) {
         for (int k = 0; k < words.length; k++) {
             words[k] = Token.normalise(words[k]);
         }
@@ -164,11 +176,22 @@ public final class TermCandidates implements CandidateGenerator {
             return Set.of(word);
         }
         Set<String> known = cache.get(word);
+        // the tables only for a word rare enough to be a spinner's synonym, the rule their own generators keep (on the
+        // lower-case key, so that every occurrence of the word gets the same answer); common words cost start-up time
+        boolean ask = ReverseThesaurus.asksAbout(word, true, ids, v.unigram(i));
         return known != null ? known : cache.computeIfAbsent(word, w -> {
             Set<String> o = new HashSet<>();
             o.add(w);
-            o.addAll(wordMoves.getOrDefault(w, Set.of()));
-            for (ReverseThesaurus t : tables) {
+            addWordMoves(w, false, o);
+            // a plural whose singular has word entries: a term's last word is often plural, and entries name the singular
+            int n = w.length();
+            for (String base : n < 4 || !w.endsWith("s") ? List.<String>of()
+                    : List.of(w.substring(0, n - 1), w.substring(0, n - 2), w.endsWith("ies") ? w.substring(0, n - 3) + "y" : w)) {
+                if (!base.equals(w) && inflector.plural(base).equals(w)) {
+                    addWordMoves(base, true, o);
+                }
+            }
+            for (ReverseThesaurus t : ask ? tables : List.<ReverseThesaurus>of()) {
                 for (String c : t.originals(w)) {
                     if (c.indexOf(' ') < 0) {
                         o.add(Token.normalise(c));
@@ -177,6 +200,17 @@ public final class TermCandidates implements CandidateGenerator {
             }
             return Set.copyOf(o);
         });
+    }
+
+    /** The one-word originals of the dictionary's entries for this one word, in the plural if asked. */
+    private void addWordMoves(String word, boolean plural, Set<String> out) {
+        for (Entry e : dictionary.lookup(List.of(word))) {
+            for (String o : e.originals()) {
+                if (o.indexOf(' ') < 0) {
+                    out.add(Token.normalise(plural ? inflector.plural(o) : o));
+                }
+            }
+        }
     }
 
     private static String spunText(List<Token> toks, int from, int to) {
