@@ -19,7 +19,7 @@ import java.util.function.Consumer;
 
 /**
  * Known multi-word terms put back word by word: a span of words each of which is the term's word or one of its
- * likely originals (a single-word dictionary entry, PPDB, the reverse thesaurus) is offered as the whole term
+ * likely originals (a single-word dictionary entry, or a word table such as PPDB) is offered as the whole term
  * ("arbitrary timberland" -> "random forest", "mean squared botch" -> "mean squared error"). This is how tortured
  * phrases that no list holds become reachable: the spinner swaps the words of a term its thesaurus does not know as a
  * whole, and the term list says which combination a writer meant. The terms are the originals of the dictionary's
@@ -30,12 +30,12 @@ public final class TermCandidates implements CandidateGenerator {
     /** The longest term matched, in words: the list's terms of five words and more are a few dozen. */
     static final int MAX_WORDS = 4;
 
-    /** By first word: the terms (their words, normalised) and each term as written. */
-    private final Map<String, List<String[]>> byFirst;
-
     /** The dictionary's terms by first word ({@link PhraseDictionary#derived}: worked out once per dictionary). */
     private record Index(Map<String, List<String[]>> byFirst) {
     }
+
+    /** By first word: the terms, each as its words, normalised. */
+    private final Map<String, List<String[]>> byFirst;
     private final PhraseDictionary dictionary;
     private final Inflector inflector = Inflector.english();
     private final List<ReverseThesaurus> tables;
