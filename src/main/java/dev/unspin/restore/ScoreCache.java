@@ -219,15 +219,8 @@ final class ScoreCache {
             long state = states[i];
             int id = -1;
             if (word >= -1) {
-                long w = (long) (word + 2) << 32;
-                int s = hash(state, word) & m;
-                for (long x = home[i]; x != 0; x = t[2 * s + 1]) {
-                    if ((x & 0xFFFFFFFF00000000L) == w && t[2 * s] == state) {
-                        id = (int) x;
-                        break;
-                    }
-                    s = (s + 1) & m;
-                }
+                long x = t[2 * slotFrom(state, word, hash(state, word) & m, home[i]) + 1]; // read above: in the cache now
+                id = x == 0 ? -1 : (int) x;
             }
             found[i] = id;
             if (id < 0) {
@@ -253,13 +246,17 @@ final class ScoreCache {
 
     /** The slot that holds the question (state, word), or the empty slot where it would go. */
     private int slot(long state, int word) {
+        int s = hash(state, word) & mask;
+        return slotFrom(state, word, s, table[2 * s + 1]);
+    }
+
+    /** {@link #slot}, probing on from slot s, whose word-and-id half x the caller has read already. */
+    private int slotFrom(long state, int word, int s, long x) {
         long w = (long) (word + 2) << 32;
         long[] t = table;
-        int s = hash(state, word) & mask;
-        for (long x; (x = t[2 * s + 1]) != 0; s = (s + 1) & mask) {
-            if ((x & 0xFFFFFFFF00000000L) == w && t[2 * s] == state) {
-                break;
-            }
+        while (x != 0 && !((x & 0xFFFFFFFF00000000L) == w && t[2 * s] == state)) {
+            s = (s + 1) & mask;
+            x = t[2 * s + 1];
         }
         return s;
     }
