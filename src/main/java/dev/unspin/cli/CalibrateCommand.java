@@ -117,9 +117,8 @@ final class CalibrateCommand implements Callable<Integer> {
         }
         double rate = words == 0 ? 0.05 : (double) edits / words;
         err.printf("%d documents, training spin rate %.4f substitutions per word%n", docs.size(), rate);
-        Generators.Tables heldIn = SpinnerProfiles.withoutFolds(tables, f -> f != SpinnerProfiles.HELD_OUT);
-        Restorer base = new Restorer(analyzer, Generators.standard(dict, heldIn, true, true), scorer, Calibration.bundled(), false);
-        Restorer withoutHeldOut = new Restorer(analyzer, Generators.standard(SpinnerProfiles.filter(all, f -> f != SpinnerProfiles.HELD_OUT), heldIn, true, true),
+        Restorer base = new Restorer(analyzer, SpinnerProfiles.withoutHeldOut(dict, tables), scorer, Calibration.bundled(), false);
+        Restorer withoutHeldOut = new Restorer(analyzer, SpinnerProfiles.withoutHeldOut(SpinnerProfiles.filter(all, f -> f != SpinnerProfiles.HELD_OUT), tables),
                 scorer, Calibration.bundled(), false);
         Calibration start = Calibration.bundled().withSettings(rate, Calibration.bundled().confidence(), Calibration.bundled().spunRate());
         List<String> provenance = List.of("unspin calibration: every number the restorer decides with. Written by `unspin calibrate`; do not edit by hand.",

@@ -87,7 +87,7 @@ final class HeldoutCommand implements Callable<Integer> {
         java.util.function.UnaryOperator<List<String>> cut = texts -> pieces == null ? texts : cutter.cutAll(texts, pieces);
         if (!spinSource.isEmpty()) {
             PhraseDictionary without = SpinnerProfiles.filter(all, f -> f != SpinnerProfiles.HELD_OUT);
-            Restorer r = new Restorer(analyzer, Generators.standard(without, SpinnerProfiles.withoutFolds(tables, f -> f != SpinnerProfiles.HELD_OUT), true, true), scorer, cal, false);
+            Restorer r = new Restorer(analyzer, SpinnerProfiles.withoutHeldOut(without, tables), scorer, cal, false);
             MoveTable moves = SpinnerProfiles.moves(all, tables, scorer, f -> f == SpinnerProfiles.HELD_OUT);
             List<String> texts = read(spinSource);
             out.println("held-out moves (fold " + SpinnerProfiles.HELD_OUT + "): " + moves.size() + "; restorer without them");

@@ -84,7 +84,7 @@ public final class CalibrationTrainer {
         int spunDocs = 0;
         for (Doc d : train) {
             if (!d.clean() && spunDocs++ % SHORT_STRIDE == 0) {
-                Annotation a = Annotation.parse(cutter.cut(Annotation.format(d.ann().spun(), d.ann().edits()), SHORT_SENTENCES).get(0));
+                Annotation a = Annotation.parse(cutter.cut(d.ann(), SHORT_SENTENCES).get(0));
                 if (!a.edits().isEmpty()) {
                     shortDocs.add(new Doc(a, false));
                 }
@@ -93,7 +93,7 @@ public final class CalibrationTrainer {
         train.addAll(shortDocs);
         List<Doc> validPieces = new ArrayList<>();
         for (Doc d : valid) {
-            for (String p : cutter.cut(Annotation.format(d.ann().spun(), d.ann().edits()), VALID_PIECE_SENTENCES)) {
+            for (String p : cutter.cut(d.ann(), VALID_PIECE_SENTENCES)) {
                 Annotation a = Annotation.parse(p);
                 validPieces.add(new Doc(a, a.edits().isEmpty()));
             }

@@ -20,10 +20,14 @@ public final class Pieces {
 
     /** The document as pieces of {@code sentences} sentences each (the last may be shorter), each an annotation text. */
     public List<String> cut(String annotated, int sentences) {
+        return cut(Annotation.parse(annotated), sentences);
+    }
+
+    /** {@link #cut(String, int)} of a document already parsed. */
+    public List<String> cut(Annotation a, int sentences) {
         if (sentences < 1) {
             throw new IllegalArgumentException("pieces need at least one sentence, not " + sentences);
         }
-        Annotation a = Annotation.parse(annotated);
         List<Sentence> ss = analyzer.sentences(a.spun());
         List<Integer> bounds = new ArrayList<>();
         bounds.add(0);

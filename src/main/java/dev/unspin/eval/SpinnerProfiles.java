@@ -4,6 +4,7 @@ import dev.unspin.dictionary.Entry;
 import dev.unspin.dictionary.PhraseDictionary;
 import dev.unspin.dictionary.ReverseThesaurus;
 import dev.unspin.lm.LmScorer;
+import dev.unspin.restore.CandidateGenerator;
 import dev.unspin.restore.Generators;
 import dev.unspin.restore.Source;
 import java.io.IOException;
@@ -60,6 +61,15 @@ public final class SpinnerProfiles {
     /** The dictionary the calibration restores with: without the held-out fold, and without the tortured phrases of {@link #UNLISTED_TORTURED}. */
     public static PhraseDictionary forCalibration(PhraseDictionary all) {
         return filter(all, (e, fold) -> fold != HELD_OUT && !(fold == UNLISTED_TORTURED && Source.of(e) == Source.TORTURED));
+    }
+
+    /**
+     * The standard generators without the held-out fold's moves: the dictionary's entries of it (the caller's dictionary,
+     * {@link #filter}ed or {@link #forCalibration}) and the harvested moves'. What `unspin heldout` restores with, and the
+     * calibration.
+     */
+    public static List<CandidateGenerator> withoutHeldOut(PhraseDictionary dict, Generators.Tables tables) {
+        return Generators.standard(dict, withoutFolds(tables, f -> f != HELD_OUT), true, true);
     }
 
     /** The dictionary without the entries (originals) of the folds that keep rejects. */

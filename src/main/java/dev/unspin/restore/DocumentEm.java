@@ -188,7 +188,6 @@ public final class DocumentEm {
             rate = (total + a) / (words + cal.ratePriorWords());
             reestimate(multiplier, observed, expected, rate);
         }
-        // replacement -> {words, fewest sightings of one}: replacements repeat
         Evidence ev = new Evidence(lattices, post, spunKeys, spunUnigrams, spunCounts, wordCounts, rate);
         double[] x = new double[Features.DECISION];
         for (int li = 0; li < lattices.size(); li++) {
@@ -218,7 +217,7 @@ public final class DocumentEm {
         private final List<double[]> spunUnigrams;
         private final Map<String, Integer> spunCounts;
         private final Map<String, int[]> wordCounts;
-        private final Map<String, int[]> originals = new HashMap<>();
+        private final Map<String, int[]> originals = new HashMap<>(); // replacement -> {words, fewest sightings of one}: replacements repeat
         private final double rate;
         private final Features.Evidence[][] known;
         private final boolean[] complete;

@@ -177,7 +177,7 @@ public final class FarmLearner {
         int rate = names.indexOf("log10_capped_spin_rate");
         int learnt = names.indexOf("source_learnt");
         double r = Double.isNaN(farmRate) || farmRate <= 0 ? c.ratePriorMean() : farmRate;
-        double[] d = c.decision().clone();
+        double[] d = c.decision(); // a copy (Calibration hands out copies)
         d[learnt] += Math.max(0, d[rate]) * Math.max(0, Math.log10(Features.RATE_CAP) - Math.log10(Math.max(r, 1e-4)));
         return c.withModels(c.channel(), d, c.notes());
     }

@@ -63,8 +63,10 @@ public final class Features {
         return n;
     }
 
-    /** The decision's evidence for one candidate, in the order of {@link #decisionNames()}. */
-    /** always: the candidate comes from an entry whose spun form is never good prose ({@code Kind.ALWAYS}). */
+    /**
+     * The decision's evidence for one candidate, in the order of {@link #decisionNames()}; always: the candidate comes from
+     * an entry whose spun form is never good prose ({@code Kind.ALWAYS}).
+     */
     public record Evidence(double posterior, double windowGain, double unigramDiff, int lengthDiff, int rank, double spunUnigram,
                            int spunRepeats, int originalSeen, double spinRate, boolean unknownWord, Source source, boolean always) {
     }

@@ -70,8 +70,7 @@ public final class TermCandidates implements CandidateGenerator {
         Map<String, List<String[]>> out = new HashMap<>();
         Set<String> seen = new HashSet<>();
         for (Entry e : dictionary.entries()) {
-            // the cheap test first: Source.of works out the entry's file for each of the 16k entries
-            if (!e.origin().contains("science-tortured") || Source.of(e) != Source.TORTURED) {
+            if (Source.of(e) != Source.TORTURED) {
                 continue;
             }
             for (String o : e.originals()) {
@@ -176,9 +175,6 @@ public final class TermCandidates implements CandidateGenerator {
             return Set.of(word);
         }
         Set<String> known = cache.get(word);
-        // the tables only for a word rare enough to be a spinner's synonym, the rule their own generators keep (on the
-        // lower-case key, so that every occurrence of the word gets the same answer); common words cost start-up time
-        boolean ask = ReverseThesaurus.asksAbout(word, true, ids, v.unigram(i));
         return known != null ? known : cache.computeIfAbsent(word, w -> {
             Set<String> o = new HashSet<>();
             o.add(w);
@@ -191,6 +187,9 @@ public final class TermCandidates implements CandidateGenerator {
                     addWordMoves(base, true, o);
                 }
             }
+            // the tables only for a word rare enough to be a spinner's synonym, the rule their own generators keep (on the
+            // lower-case key, so that every occurrence of the word gets the same answer); common words cost start-up time
+            boolean ask = ReverseThesaurus.asksAbout(w, true, ids, v.unigram(i));
             for (ReverseThesaurus t : ask ? tables : List.<ReverseThesaurus>of()) {
                 for (String c : t.originals(w)) {
                     if (c.indexOf(' ') < 0) {
